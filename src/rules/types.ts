@@ -1,0 +1,64 @@
+// Alert and suggestion shapes: rules are data, events are what they produce.
+
+export type AlertLevel = 'info' | 'warning' | 'critical';
+
+/** Names of the snapshot figures that rules can watch. */
+export type MetricId = 'cpuPercent' | 'memoryPercent' | 'diskWriteBytesPerSec' | 'appFps';
+
+/** One threshold rule; a separate clear level gives hysteresis, minDurationMs debounces. */
+export type AlertRule = {
+  id: string;
+  metric: MetricId;
+  level: AlertLevel;
+  /** Raised when the metric stays above this for minDurationMs. */
+  above: number;
+  /** Cleared when the metric falls below this (<= above). */
+  clearBelow: number;
+  minDurationMs: number;
+  /** Message template; {value} is replaced by the formatted value. */
+  message: string;
+};
+
+/** One line of the alert log; repeats within the merge window raise `count`. */
+export type AlertEntry = {
+  ruleId: string;
+  level: AlertLevel;
+  message: string;
+  value: number;
+  firstAtMs: number;
+  lastAtMs: number;
+  count: number;
+};
+
+export type Impact = 'high' | 'medium' | 'low';
+
+/** A row of the suggestion table: its condition and the actions it offers, linked by id. */
+export type SuggestionRule = {
+  id: string;
+  metric: MetricId;
+  above: number;
+  /** How long the metric must stay above before the suggestion appears. */
+  forMs: number;
+  /** How long the condition must be clear before the suggestion goes away. */
+  expireAfterMs: number;
+  text: string;
+  impact: Impact;
+  effort: Impact;
+  priority: number;
+  automated: boolean;
+  actionIds: string[];
+};
+
+/** A suggestion that is active now. */
+export type Suggestion = {
+  id: string;
+  text: string;
+  impact: Impact;
+  effort: Impact;
+  priority: number;
+  automated: boolean;
+  actionIds: string[];
+  metric: MetricId;
+  value: number;
+  sinceMs: number;
+};

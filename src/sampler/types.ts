@@ -1,0 +1,59 @@
+// Raw samples as sources produce them, before the store keeps them.
+
+/** What a source reports about its own health, shown in the sources view. */
+export type SourceHealth =
+  | { state: 'pending' }
+  | { state: 'ok'; atMs: number }
+  | { state: 'failed'; atMs: number; reason: string }
+  | { state: 'unavailable'; reason: string };
+
+export type SystemSample = {
+  kind: 'system';
+  atMs: number;
+  /** Whole-machine CPU busy %, all cores together (0..100). */
+  cpuPercent: number;
+  /** Used memory % of total (excluding caches and buffers). */
+  memoryPercent: number;
+  memoryUsedBytes: number;
+  memoryTotalBytes: number;
+};
+
+export type ProcessSample = {
+  kind: 'process';
+  atMs: number;
+  /** Role of the process on screen: zoomtop itself or the monitored app. */
+  role: 'self' | 'app';
+  pid: number;
+  /** CPU % of one core; null on the first sample of a process (no interval to measure yet). */
+  cpuPercent: number | null;
+  rssBytes: number;
+};
+
+export type GpuSample = {
+  kind: 'gpu';
+  atMs: number;
+  name: string;
+  usagePercent: number;
+  memoryUsedBytes: number;
+  memoryTotalBytes: number;
+};
+
+/** A source that cannot be read says so instead of reporting zeros. */
+export type UnavailableSample = {
+  kind: 'unavailable';
+  atMs: number;
+  source: string;
+  reason: string;
+};
+
+export type Sample = SystemSample | ProcessSample | GpuSample | UnavailableSample;
+
+/** One thing the sampler reads, on its own interval. */
+export type Source = {
+  name: string;
+  intervalMs: number;
+  /** A read that takes longer is abandoned and counted as failed. */
+  timeoutMs: number;
+  read(): Promise<Sample[]>;
+  close?(): void;
+};

@@ -1,0 +1,70 @@
+// The plain data that widgets draw: text and tones, never colours or blessed objects.
+
+/** Meaning of a piece of text; themes map each tone to colours. */
+export type Tone = 'normal' | 'ok' | 'careful' | 'warning' | 'critical' | 'muted' | 'title' | 'selected';
+
+export type Span = { text: string; tone: Tone };
+export type Line = Span[];
+
+export type Rect = { left: number; top: number; width: number; height: number };
+
+/** Which panels exist on screen; keys of DashboardModel.layout. */
+export type PanelId = 'cpu' | 'memory' | 'gpu' | 'operations' | 'alerts' | 'suggestions' | 'status';
+
+/** A sparkline panel. Values are cleaned: null is a gap, numbers are within [0, max]. */
+export type ChartModel = {
+  title: string;
+  /** What is plotted and its scale, e.g. "machine CPU %, 0-100". */
+  label: string;
+  /** Oldest first, newest last; the widget shows the newest that fit. */
+  values: (number | null)[];
+  max: number;
+  /** Text lines under the graph: current value and details. */
+  lines: Line[];
+  /** Tone of the graph glyphs. */
+  tone: Tone;
+};
+
+export type ColumnModel = { header: string; width: number; align: 'left' | 'right' };
+
+/** A table panel: cells are already cut and padded to their column width. */
+export type TableModel = {
+  title: string;
+  columns: ColumnModel[];
+  rows: Line[];
+  /** Index into rows of the selected row, or -1. */
+  selectedIndex: number;
+  /** Shown instead of rows when there are none. */
+  empty: string;
+};
+
+/** A list panel of lines (alerts, suggestions). */
+export type ListModel = {
+  title: string;
+  lines: Line[];
+  selectedIndex: number;
+  empty: string;
+};
+
+/** A centred overlay: confirmation dialogs and help. */
+export type DialogModel = {
+  title: string;
+  lines: Line[];
+  tone: Tone;
+};
+
+export type DashboardModel = {
+  cols: number;
+  rows: number;
+  /** When the terminal is too small, only this message is drawn. */
+  tooSmall: string | null;
+  layout: Record<PanelId, Rect>;
+  cpu: ChartModel;
+  memory: ChartModel;
+  gpu: ChartModel;
+  operations: TableModel;
+  alerts: ListModel;
+  suggestions: ListModel;
+  status: Line;
+  dialog: DialogModel | null;
+};
