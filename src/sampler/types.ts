@@ -10,8 +10,11 @@ export type SourceHealth =
 export type SystemSample = {
   kind: 'system';
   atMs: number;
-  /** Whole-machine CPU busy %, all cores together (0..100). */
-  cpuPercent: number;
+  /**
+   * Whole-machine CPU busy %, all cores together (0..100); null on the first read, which only
+   * primes the counters (a busy % needs two readings of the CPU counters).
+   */
+  cpuPercent: number | null;
   /** Used memory % of total (excluding caches and buffers). */
   memoryPercent: number;
   memoryUsedBytes: number;
@@ -29,13 +32,16 @@ export type ProcessSample = {
   rssBytes: number;
 };
 
+/** One GPU; a field the driver does not report ([N/A]) is null, never a made-up 0. */
 export type GpuSample = {
   kind: 'gpu';
   atMs: number;
+  /** Position in nvidia-smi's listing (0 for the first GPU). */
+  index: number;
   name: string;
-  usagePercent: number;
-  memoryUsedBytes: number;
-  memoryTotalBytes: number;
+  usagePercent: number | null;
+  memoryUsedBytes: number | null;
+  memoryTotalBytes: number | null;
 };
 
 /** A source that cannot be read says so instead of reporting zeros. */
@@ -44,6 +50,8 @@ export type UnavailableSample = {
   atMs: number;
   source: string;
   reason: string;
+  /** Set by the process source when a watched process has exited, so the store can forget it without parsing `reason`. */
+  process?: { role: 'self' | 'app'; pid: number };
 };
 
 export type Sample = SystemSample | ProcessSample | GpuSample | UnavailableSample;
