@@ -1,0 +1,86 @@
+// Command-line words -> validated options, with one-line errors that say the fix. Pure.
+import { parseArgs } from 'node:util';
+import { parseDuration } from '../views/format.js';
+
+export type Options = {
+  demo: boolean;
+  intervalMs: number;
+  /** null when StatsD ingest is off. */
+  statsd: { host: string; port: number } | null;
+  appConfig: string | null;
+  help: boolean;
+  version: boolean;
+};
+
+export type ParsedOptions = { ok: true; options: Options } | { ok: false; error: string };
+
+export const USAGE = `Usage: zoomtop [options]
+
+Live dashboard of where a ZoomCam appliance spends its machine.
+
+Options:
+  --demo               run the built-in camera pipeline (a stand-in for ZoomCam) and watch it
+  --interval DURATION  sampling interval, e.g. 1s, 500ms, 2s (default 1s)
+  --statsd HOST:PORT   where to listen for StatsD timers and gauges (default 127.0.0.1:8125)
+  --no-statsd          do not listen for StatsD
+  --app-config FILE    the app's YAML config that optimizer actions edit
+                       (default with --demo: the demo's copy in the zoomtop data directory)
+  -h, --help           show this help
+  -v, --version        show the version
+`;
+
+const MIN_INTERVAL_MS = 100;
+const MAX_INTERVAL_MS = 3_600_000;
+
+export function parseOptions(argv: string[]): ParsedOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        demo: { type: 'boolean', default: false },
+        interval: { type: 'string', default: '1s' },
+        statsd: { type: 'string', default: '127.0.0.1:8125' },
+        'no-statsd': { type: 'boolean', default: false },
+        'app-config': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    }));
+  } catch (error) {
+    return { ok: false, error: `${(error as Error).message.split('\n')[0]}; see zoomtop --help` };
+  }
+  const intervalMs = parseDuration(values.interval);
+  if (intervalMs === null || intervalMs < MIN_INTERVAL_MS || intervalMs > MAX_INTERVAL_MS) {
+    return { ok: false, error: `--interval "${values.interval}" is not a duration between 100ms and 1h; write it like 1s, 500ms or 2s` };
+  }
+  let statsd: Options['statsd'] = null;
+  if (!values['no-statsd']) {
+    const address = parseHostPort(values.statsd);
+    if (!address) return { ok: false, error: `--statsd "${values.statsd}" is not HOST:PORT; write it like 127.0.0.1:8125, or pass --no-statsd` };
+    statsd = address;
+  }
+  return {
+    ok: true,
+    options: {
+      demo: values.demo,
+      intervalMs,
+      statsd,
+      appConfig: values['app-config'] ?? null,
+      help: values.help,
+      version: values.version,
+    },
+  };
+}
+
+/** "127.0.0.1:8125", "[::1]:8125", ":8125" (loopback) -> host and port; null when malformed. */
+export function parseHostPort(text: string): { host: string; port: number } | null {
+  const match = /^(?:\[([^\]]+)\]|([^:]*)):(\d{1,5})$/.exec(text.trim());
+  if (!match) return null;
+  const port = Number(match[3]);
+  if (port < 0 || port > 65535) return null;
+  const host = match[1] ?? (match[2] || '127.0.0.1');
+  return { host, port };
+}

@@ -1,0 +1,36 @@
+// What the store hands to rules and views: one consistent picture of the machine at a moment.
+import type { OperationStats } from '../timing/types.js';
+
+/** A process as shown on screen. cpuPercent is of one core; null while its first interval is pending. */
+export type ProcessFigures = {
+  pid: number;
+  cpuPercent: number | null;
+  rssBytes: number;
+  atMs: number;
+};
+
+export type GpuFigures =
+  | { state: 'ok'; name: string; usagePercent: number | null; memoryUsedBytes: number | null; memoryTotalBytes: number | null; history: (number | null)[] }
+  | { state: 'pending' }
+  | { state: 'unavailable'; reason: string };
+
+/** Figures the app reports about itself (StatsD gauges); null when it has not said. */
+export type AppFigures = {
+  fps: number | null;
+  frameTimeMs: number | null;
+  cameras: number | null;
+  camerasActive: number | null;
+};
+
+export type Snapshot = {
+  atMs: number;
+  startedAtMs: number;
+  cpu: { percent: number | null; history: (number | null)[] };
+  memory: { percent: number | null; usedBytes: number | null; totalBytes: number | null; history: (number | null)[] };
+  gpu: GpuFigures;
+  self: ProcessFigures | null;
+  app: ProcessFigures | null;
+  appFigures: AppFigures;
+  operations: OperationStats[];
+  statsd: { enabled: boolean; address: string | null; lines: number; rejected: number };
+};

@@ -1,0 +1,101 @@
+// The only place samples are kept: bounded histories and the latest reading of each source.
+import type { Sample } from '../sampler/types.js';
+import type { OperationStats } from '../timing/types.js';
+import { RingBuffer } from './ring-buffer.js';
+import type { AppFigures, GpuFigures, ProcessFigures, Snapshot } from './snapshot.js';
+
+export type StoreOptions = {
+  /** Samples kept per graph; a wide terminal shows at most this many. Default 600. */
+  historyLength?: number;
+  startedAtMs: number;
+};
+
+/** Read-only views of things kept elsewhere, pulled at snapshot time. */
+export type SnapshotInputs = {
+  operations: OperationStats[];
+  appFigures: AppFigures;
+  statsd: Snapshot['statsd'];
+};
+
+export class Store {
+  private readonly cpu: RingBuffer;
+  private readonly memory: RingBuffer;
+  private readonly gpuUsage: RingBuffer;
+  private memoryUsedBytes: number | null = null;
+  private memoryTotalBytes: number | null = null;
+  private gpu: GpuFigures = { state: 'pending' };
+  private self: ProcessFigures | null = null;
+  private app: ProcessFigures | null = null;
+  private readonly startedAtMs: number;
+
+  constructor(options: StoreOptions) {
+    const length = options.historyLength ?? 600;
+    this.cpu = new RingBuffer(length);
+    this.memory = new RingBuffer(length);
+    this.gpuUsage = new RingBuffer(length);
+    this.startedAtMs = options.startedAtMs;
+  }
+
+  ingest(samples: Sample[]): void {
+    for (const sample of samples) {
+      switch (sample.kind) {
+        case 'system':
+          // A priming read has no CPU figure yet: keep the graph honest with a gap, not a zero.
+          this.cpu.push(sample.cpuPercent);
+          this.memory.push(sample.memoryPercent);
+          this.memoryUsedBytes = sample.memoryUsedBytes;
+          this.memoryTotalBytes = sample.memoryTotalBytes;
+          break;
+        case 'process': {
+          const figures = { pid: sample.pid, cpuPercent: sample.cpuPercent, rssBytes: sample.rssBytes, atMs: sample.atMs };
+          if (sample.role === 'self') this.self = figures;
+          else this.app = figures;
+          break;
+        }
+        case 'gpu':
+          // One GPU panel: the first GPU, as nvidia-smi lists them.
+          if (sample.index !== 0) break;
+          this.gpuUsage.push(sample.usagePercent);
+          this.gpu = {
+            state: 'ok',
+            name: sample.name,
+            usagePercent: sample.usagePercent,
+            memoryUsedBytes: sample.memoryUsedBytes,
+            memoryTotalBytes: sample.memoryTotalBytes,
+            history: [],
+          };
+          break;
+        case 'unavailable':
+          if (sample.source === 'gpu') this.gpu = { state: 'unavailable', reason: sample.reason };
+          if (sample.process?.role === 'app' && this.app?.pid === sample.process.pid) this.app = null;
+          break;
+      }
+    }
+  }
+
+  /** Forgets the app process (it exited); the panel then says so instead of showing stale figures. */
+  forgetApp(): void {
+    this.app = null;
+  }
+
+  snapshot(atMs: number, inputs: SnapshotInputs): Snapshot {
+    const gpu: GpuFigures = this.gpu.state === 'ok' ? { ...this.gpu, history: this.gpuUsage.toArray() } : this.gpu;
+    return {
+      atMs,
+      startedAtMs: this.startedAtMs,
+      cpu: { percent: this.cpu.latest(), history: this.cpu.toArray() },
+      memory: {
+        percent: this.memory.latest(),
+        usedBytes: this.memoryUsedBytes,
+        totalBytes: this.memoryTotalBytes,
+        history: this.memory.toArray(),
+      },
+      gpu,
+      self: this.self,
+      app: this.app,
+      appFigures: inputs.appFigures,
+      operations: inputs.operations,
+      statsd: inputs.statsd,
+    };
+  }
+}

@@ -1,0 +1,30 @@
+// The Alerts log and the Suggestions list as lines of text with tones.
+import type { AlertEntry, AlertLevel, Suggestion } from '../rules/types.js';
+import { formatClock } from './format.js';
+import type { Line, ListModel, Tone } from './model.js';
+
+const LEVEL_TONE: Record<AlertLevel, Tone> = { info: 'muted', warning: 'warning', critical: 'critical' };
+const LEVEL_LABEL: Record<AlertLevel, string> = { info: 'INFO', warning: 'WARN', critical: 'CRIT' };
+
+/** Alerts newest first: time, level, message, and a repeat count when merged. */
+export function toAlertsModel(alerts: readonly AlertEntry[], maxLines: number, offsetMinutes?: number): ListModel {
+  const lines: Line[] = alerts.slice(0, Math.max(0, maxLines)).map((a) => [
+    { text: `${formatClock(a.lastAtMs, offsetMinutes)} `, tone: 'muted' },
+    { text: `${LEVEL_LABEL[a.level]} `, tone: LEVEL_TONE[a.level] },
+    { text: a.message, tone: 'normal' },
+    { text: a.count > 1 ? ` x${a.count}` : '', tone: 'careful' },
+  ]);
+  return { title: 'Alerts', lines, selectedIndex: -1, empty: 'no alerts' };
+}
+
+/** Suggestions with impact, effort and priority; the selected one is marked by the widget. */
+export function toSuggestionsModel(suggestions: readonly Suggestion[], selectedIndex: number): ListModel {
+  const lines: Line[] = suggestions.map((s) => [
+    { text: `P${s.priority} `, tone: s.priority <= 1 ? 'warning' : 'careful' },
+    { text: s.text, tone: 'normal' },
+    { text: ` impact ${s.impact}, effort ${s.effort}`, tone: 'muted' },
+    { text: s.actionIds.length > 0 ? ` [a: ${s.actionIds[0]}]` : ' (advice only)', tone: s.actionIds.length > 0 ? 'ok' : 'muted' },
+  ]);
+  const selected = suggestions.length === 0 ? -1 : Math.min(Math.max(0, selectedIndex), suggestions.length - 1);
+  return { title: 'Suggestions', lines, selectedIndex: selected, empty: 'no suggestions: nothing to fix right now' };
+}

@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import { installExitGuard, type ExitProcess } from '../../src/app/exit-guard.js';
+
+function fakeProcess() {
+  const emitter = new EventEmitter();
+  const calls: string[] = [];
+  const proc = Object.assign(emitter, {
+    exit: (code?: number) => {
+      calls.push(`exit ${code}`);
+      return undefined as never;
+    },
+    stderr: { write: (t: string) => calls.push(`stderr ${t.trim()}`) },
+  }) as unknown as ExitProcess & EventEmitter;
+  return { proc, calls };
+}
+
+async function settle() {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+}
+
+for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const) {
+  test(`${signal} restores the terminal, stops children, exits ${code}`, async () => {
+    const { proc, calls } = fakeProcess();
+    installExitGuard({ proc, restoreTerminal: () => calls.push('restore'), stop: async () => void calls.push('stop') });
+    proc.emit(signal);
+    await settle();
+    assert.deepEqual(calls, ['restore', 'stop', `exit ${code}`]);
+  });
+}
+
+test('a crash prints the error after the restore and exits 1; a second signal is ignored', async () => {
+  const { proc, calls } = fakeProcess();
+  installExitGuard({ proc, restoreTerminal: () => calls.push('restore'), stop: async () => void calls.push('stop') });
+  proc.emit('uncaughtException', new Error('boom'));
+  proc.emit('SIGTERM');
+  await settle();
+  assert.equal(calls[0], 'restore');
+  assert.match(calls[1]!, /^stderr zoomtop crashed: Error: boom/);
+  assert.deepEqual(calls.slice(2), ['stop', 'exit 1']);
+});
+
+test('a stop that hangs does not keep zoomtop from exiting', async () => {
+  const { proc, calls } = fakeProcess();
+  const guard = installExitGuard({ proc, restoreTerminal: () => calls.push('restore'), stop: () => new Promise(() => {}), stopTimeoutMs: 10 });
+  await guard.exit(0);
+  assert.deepEqual(calls, ['restore', 'exit 0']);
+});

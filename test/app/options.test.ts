@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseHostPort, parseOptions } from '../../src/app/options.js';
+
+test('defaults: 1 s interval, StatsD on loopback 8125, no demo', () => {
+  const r = parseOptions([]);
+  assert.ok(r.ok);
+  assert.deepEqual(r.options, { demo: false, intervalMs: 1000, statsd: { host: '127.0.0.1', port: 8125 }, appConfig: null, help: false, version: false });
+});
+
+test('--interval 2s, --no-statsd, --demo, --app-config', () => {
+  const r = parseOptions(['--demo', '--interval', '2s', '--no-statsd', '--app-config', 'x.yaml']);
+  assert.ok(r.ok);
+  assert.equal(r.options.intervalMs, 2000);
+  assert.equal(r.options.statsd, null);
+  assert.equal(r.options.demo, true);
+  assert.equal(r.options.appConfig, 'x.yaml');
+});
+
+test('bad values give one line naming the option, the value and the fix', () => {
+  const bad = parseOptions(['--interval', 'soon']);
+  assert.deepEqual(bad, { ok: false, error: '--interval "soon" is not a duration between 100ms and 1h; write it like 1s, 500ms or 2s' });
+  const tooFast = parseOptions(['--interval', '5ms']);
+  assert.equal(tooFast.ok, false);
+  const statsd = parseOptions(['--statsd', 'localhost']);
+  assert.deepEqual(statsd, { ok: false, error: '--statsd "localhost" is not HOST:PORT; write it like 127.0.0.1:8125, or pass --no-statsd' });
+  const unknown = parseOptions(['--frobnicate']);
+  assert.equal(unknown.ok, false);
+  assert.match((unknown as { error: string }).error, /frobnicate.*see zoomtop --help/);
+});
+
+test('host:port forms', () => {
+  assert.deepEqual(parseHostPort('[::1]:9000'), { host: '::1', port: 9000 });
+  assert.deepEqual(parseHostPort(':0'), { host: '127.0.0.1', port: 0 });
+  assert.equal(parseHostPort('h:70000'), null);
+});
