@@ -1,6 +1,6 @@
 // Every way out (quit, signals, crashes) runs the same cleanup once, then exits with the right code.
 
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129, SIGQUIT: 131 } as const;
 type GuardedSignal = keyof typeof SIGNAL_EXIT_CODES;
 
 export type ExitProcess = Pick<NodeJS.Process, 'on' | 'off' | 'exit'> & { stderr: { write(text: string): unknown } };

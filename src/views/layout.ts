@@ -54,7 +54,7 @@ function standard(cols: number, rows: number): Record<PanelId, Rect> {
 /** Wide: charts get more history across the top; Operations left, Alerts over Suggestions right. */
 function wide(cols: number, rows: number): Record<PanelId, Rect> {
   const avail = rows - 1;
-  const chartH = clamp(Math.round(avail * 0.28), 5, 16);
+  const chartH = clamp(Math.round(avail * 0.2), 5, 12);
   const lowerH = avail - chartH;
   const opsW = Math.round(cols * 0.6);
   const alertsH = Math.floor(lowerH / 2);

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { computeLayout } from '../../src/views/layout.js';
+import type { PanelId, Rect } from '../../src/views/model.js';
+
+const PANELS: PanelId[] = ['cpu', 'memory', 'gpu', 'operations', 'alerts', 'suggestions'];
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+}
+
+for (const [cols, rows] of [[200, 60], [160, 30], [120, 40], [80, 24], [60, 18], [159, 50]] as const) {
+  test(`${cols}x${rows}: no overlap, inside the screen, every panel at least 20x3, status on the last row`, () => {
+    const { tooSmall, layout } = computeLayout(cols, rows);
+    assert.equal(tooSmall, null);
+    const ids = Object.keys(layout) as PanelId[];
+    for (const id of ids) {
+      const r = layout[id];
+      assert.ok(r.left >= 0 && r.top >= 0 && r.left + r.width <= cols && r.top + r.height <= rows, `${id} ${JSON.stringify(r)} outside ${cols}x${rows}`);
+      for (const other of ids) if (other !== id) assert.ok(!overlaps(r, layout[other]), `${id} overlaps ${other}`);
+    }
+    for (const id of PANELS) assert.ok(layout[id].width >= 20 && layout[id].height >= 3, `${id} is ${layout[id].width}x${layout[id].height}`);
+    assert.deepEqual(layout.status, { left: 0, top: rows - 1, width: cols, height: 1 });
+  });
+
+  test(`${cols}x${rows}: panels and status cover every cell`, () => {
+    const { layout } = computeLayout(cols, rows);
+    const area = Object.values(layout).reduce((sum, r) => sum + r.width * r.height, 0);
+    assert.equal(area, cols * rows);
+  });
+}
+
+test('120x40: three charts of 9 rows side by side, Operations the biggest, then Alerts and Suggestions', () => {
+  const { layout } = computeLayout(120, 40);
+  assert.deepEqual(layout.cpu, { left: 0, top: 0, width: 40, height: 9 });
+  assert.deepEqual(layout.memory, { left: 40, top: 0, width: 40, height: 9 });
+  assert.deepEqual(layout.gpu, { left: 80, top: 0, width: 40, height: 9 });
+  assert.deepEqual(layout.operations, { left: 0, top: 9, width: 120, height: 21 });
+  assert.deepEqual(layout.alerts, { left: 0, top: 30, width: 60, height: 9 });
+  assert.deepEqual(layout.suggestions, { left: 60, top: 30, width: 60, height: 9 });
+});
+
+test('80x24: charts shrink to 6 rows and Operations keeps the most room', () => {
+  const { layout } = computeLayout(80, 24);
+  assert.equal(layout.cpu.height, 6);
+  assert.equal(layout.operations.height, 11);
+  assert.equal(layout.alerts.height, 6);
+});
+
+test('200x60: Operations beside Alerts over Suggestions', () => {
+  const { layout } = computeLayout(200, 60);
+  assert.deepEqual(layout.operations, { left: 0, top: 12, width: 120, height: 47 });
+  assert.deepEqual(layout.alerts, { left: 120, top: 12, width: 80, height: 23 });
+  assert.deepEqual(layout.suggestions, { left: 120, top: 35, width: 80, height: 24 });
+});
+
+test('below 60x18 only a message, naming the need and the size', () => {
+  assert.equal(computeLayout(40, 12).tooSmall, 'terminal too small: need 60x18, have 40x12');
+  assert.equal(computeLayout(59, 40).tooSmall, 'terminal too small: need 60x18, have 59x40');
+  assert.equal(computeLayout(200, 17).tooSmall, 'terminal too small: need 60x18, have 200x17');
+  assert.deepEqual(computeLayout(40, 12).layout.cpu, { left: 0, top: 0, width: 0, height: 0 });
+});

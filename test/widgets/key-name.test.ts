@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { keyName } from '../../widgets/key-name.js';
+
+test('printable characters come through as themselves, shifted ones included', () => {
+  assert.equal(keyName('q', { name: 'q', full: 'q' }), 'q');
+  assert.equal(keyName('A', { name: 'a', full: 'S-a', shift: true }), 'A');
+  assert.equal(keyName('?', { full: '?' }), '?');
+  assert.equal(keyName(' ', { name: 'space', full: 'space' }), ' ');
+});
+
+test('other keys by blessed name, with C-/M-/S- prefixes', () => {
+  assert.equal(keyName(undefined, { name: 'up', full: 'up' }), 'up');
+  assert.equal(keyName('\x03', { name: 'c', ctrl: true, full: 'C-c' }), 'C-c');
+  assert.equal(keyName('\t', { name: 'tab', full: 'tab' }), 'tab');
+  assert.equal(keyName(undefined, { name: 'tab', shift: true, full: 'S-tab' }), 'S-tab');
+  assert.equal(keyName('\x1b', { name: 'escape', full: 'escape' }), 'escape');
+  assert.equal(keyName('x', { name: 'x', meta: true, full: 'M-x' }), 'M-x');
+});
+
+test('Enter counts once: blessed\'s own "return" is dropped, its "enter" kept; linefeed is Enter', () => {
+  assert.equal(keyName('\r', { name: 'return', full: 'return' }), null);
+  assert.equal(keyName('\r', { name: 'enter', full: 'enter' }), 'enter');
+  assert.equal(keyName('\n', { name: 'linefeed', full: 'linefeed' }), 'enter');
+});

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { chooseThemeName, loadTheme, TONES } from '../../widgets/theme.js';
+
+const UTF8 = { LANG: 'en_US.UTF-8' };
+
+test('the shipped themes load with every tone, a border and glyphs', () => {
+  for (const name of ['default', 'mono', 'console']) {
+    const theme = loadTheme(name);
+    assert.equal(theme.name, name);
+    for (const tone of [...TONES, 'border'] as const) assert.ok(theme.colors[tone], `${name} lacks ${tone}`);
+    assert.equal(theme.glyphs.selection, '>');
+  }
+  assert.deepEqual(loadTheme('default').glyphs.spark, ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']);
+  assert.deepEqual(loadTheme('console').glyphs.spark, ['_', '.', '-', '=', '≡', '█']);
+  assert.deepEqual(loadTheme('default').colors.critical, { fg: '196', bg: null, bold: true, inverse: false });
+});
+
+test('mono uses no colour at all', () => {
+  const mono = loadTheme('mono');
+  for (const style of Object.values(mono.colors)) {
+    assert.equal(style.fg, 'default');
+    assert.equal(style.bg, null);
+  }
+});
+
+function fromYaml(text: string) {
+  return () => loadTheme('bad', { themesDir: '/themes', readFile: () => text, listDir: () => [] });
+}
+
+const VALID = `name: bad
+colors:
+  normal: { fg: default }
+  ok: { fg: green }
+  careful: { fg: 221 }
+  warning: { fg: "#ff8800" }
+  critical: { fg: bright-red, bold: true }
+  muted: { fg: grey }
+  title: { fg: cyan }
+  selected: { fg: black, bg: cyan, inverse: false }
+  border: { fg: blue }
+glyphs:
+  spark: ["_", "█"]
+  selection: ">"
+`;
+
+test('a valid theme file maps colours to what blessed tags read', () => {
+  const theme = fromYaml(VALID)();
+  assert.equal(theme.file, '/themes/bad.yaml');
+  assert.equal(theme.colors.warning.fg, '#ff8800');
+  assert.deepEqual(theme.colors.selected, { fg: 'black', bg: 'cyan', bold: false, inverse: false });
+  assert.equal(theme.glyphs.ellipsis, '…');
+});
+
+test('bad values are one-line errors naming the file, key, value and fix', () => {
+  assert.throws(fromYaml(VALID.replace('fg: 221', 'fg: redd')), {
+    message: '/themes/bad.yaml: colors.careful.fg: "redd"; use default, a name (red, bright-red, grey, ...), a number 0-255, or "#rrggbb"',
+  });
+  assert.throws(fromYaml(VALID.replace('fg: 221', 'fg: 256')), /colors\.careful\.fg: 256; use default/);
+  assert.throws(fromYaml(VALID.replace('  muted: { fg: grey }\n', '')), {
+    message: '/themes/bad.yaml: colors.muted: missing; expected a mapping like { fg: red, bold: true }',
+  });
+  assert.throws(fromYaml(VALID.replace('bold: true', 'bold: yes')), {
+    message: '/themes/bad.yaml: colors.critical.bold: "yes"; use true or false',
+  });
+  assert.throws(fromYaml(VALID.replace('colors:', 'colours:')), /\/themes\/bad\.yaml: colours: .*unknown key; expected one of name, colors, glyphs/);
+  assert.throws(fromYaml(VALID.replace('["_", "█"]', '["_"]')), /glyphs\.spark: \["_"\]; list 2-16 one-cell glyphs/);
+  assert.throws(fromYaml(VALID.replace('["_", "█"]', '["_", "中"]')), /glyphs\.spark: .*one-cell glyphs/);
+  assert.throws(fromYaml('name: [unclosed'), /^Error: \/themes\/bad\.yaml: not valid YAML: .*; fix the syntax$/);
+});
+
+test('an unknown theme lists the available ones', () => {
+  assert.throws(() => loadTheme('nope', { themesDir: '/t', readFile: () => { throw new Error('ENOENT'); }, listDir: () => ['mono.yaml', 'default.yaml', 'README'] }), {
+    message: 'theme "nope" not found: no file /t/nope.yaml; available: default, mono',
+  });
+  assert.throws(() => loadTheme('../etc/passwd'), /theme name "\.\.\/etc\/passwd" is not valid/);
+});
+
+test('theme choice: console on the Linux console or a non-UTF-8 locale, mono under NO_COLOR, else default', () => {
+  assert.equal(chooseThemeName({ term: 'xterm-256color', env: UTF8 }), 'default');
+  assert.equal(chooseThemeName({ term: 'linux', env: UTF8 }), 'console');
+  assert.equal(chooseThemeName({ term: 'xterm-256color', env: { LANG: 'C' } }), 'console');
+  assert.equal(chooseThemeName({ term: 'xterm-256color', env: {} }), 'console');
+  assert.equal(chooseThemeName({ term: 'xterm-256color', env: { LANG: 'en_US.UTF-8', LC_ALL: 'POSIX' } }), 'console');
+  assert.equal(chooseThemeName({ term: 'xterm', env: { LANG: 'C', LC_CTYPE: 'de_DE.utf8' } }), 'default');
+  assert.equal(chooseThemeName({ term: 'xterm-256color', env: { ...UTF8, NO_COLOR: '1' } }), 'mono');
+  assert.equal(chooseThemeName({ term: 'xterm-256color', env: { ...UTF8, NO_COLOR: '' } }), 'default');
+});

@@ -1,0 +1,41 @@
+// CPU / Memory / GPU panel: the label, a sparkline as tall as the room allows, then the figures.
+import type blessed from 'blessed';
+import type { ChartModel, Rect } from '../../src/views/model.js';
+import { renderSparklineRows } from '../../src/views/sparkline.js';
+import { lineTags, toneText } from '../markup.js';
+import type { Theme } from '../theme.js';
+import { createPanelBox, type PanelBox } from './panel-box.js';
+
+/** The graph never grows past this many rows; figures below it matter more than height. */
+const MAX_GRAPH_ROWS = 8;
+
+/** Tagged lines for a chart inside a `width` x `height` interior; pure, so tests can read it directly. */
+export function chartLines(model: ChartModel, width: number, height: number, theme: Theme): string[] {
+  if (width <= 0 || height <= 0) return [];
+  // The label and the graph come first; figures take what is left, in order.
+  const hasLabel = height >= 3 && model.label !== '';
+  const figureRoom = Math.max(0, height - (hasLabel ? 1 : 0) - 1);
+  const figures = model.lines.slice(0, figureRoom);
+  const graphRows = Math.min(MAX_GRAPH_ROWS, Math.max(1, height - (hasLabel ? 1 : 0) - figures.length));
+  const graph = renderSparklineRows(model.values, model.max, width, graphRows, theme.glyphs.spark);
+  return [
+    ...(hasLabel ? [lineTags([{ text: model.label, tone: 'muted' }], theme, width)] : []),
+    ...graph.map((row) => toneText(row, model.tone, theme)),
+    ...figures.map((line) => lineTags(line, theme, width)),
+  ];
+}
+
+export type ChartPanel = { render(model: ChartModel, rect: Rect): void; hide(): void };
+
+export function createChartPanel(screen: blessed.Widgets.Screen, theme: Theme): ChartPanel {
+  const panel: PanelBox = createPanelBox(screen, theme);
+  return {
+    render(model, rect) {
+      panel.place(rect);
+      panel.setTitle(model.title);
+      panel.setLines(chartLines(model, rect.width - 2, rect.height - 2, theme));
+      panel.show();
+    },
+    hide: () => panel.hide(),
+  };
+}

@@ -1,0 +1,40 @@
+// A centred bordered box over everything: confirmations and help. Hidden when there is no dialog.
+import type blessed from 'blessed';
+import type { DialogModel, Rect } from '../../src/views/model.js';
+import { textWidth } from '../../src/views/text-width.js';
+import { lineTags, lineWidth } from '../markup.js';
+import type { Theme } from '../theme.js';
+import { blessedColour, createPanelBox } from './panel-box.js';
+
+/** Narrowest dialog interior, so a one-word question still looks like a dialog. */
+const MIN_INNER_COLS = 24;
+
+/** Where the dialog goes on a `cols` x `rows` screen: sized to its text, centred, never past the edges. */
+export function dialogRect(model: DialogModel, cols: number, rows: number): Rect {
+  const widest = Math.max(MIN_INNER_COLS, textWidth(model.title) + 4, ...model.lines.map(lineWidth));
+  // Interior plus one space of padding each side plus the border.
+  const width = Math.max(4, Math.min(cols - 2, widest + 4));
+  const height = Math.max(3, Math.min(rows - 2, model.lines.length + 2));
+  return { left: Math.floor((cols - width) / 2), top: Math.floor((rows - height) / 2), width, height };
+}
+
+export type Dialog = { render(model: DialogModel | null, cols: number, rows: number): void; hide(): void };
+
+export function createDialog(screen: blessed.Widgets.Screen, theme: Theme): Dialog {
+  const panel = createPanelBox(screen, theme);
+  return {
+    render(model, cols, rows) {
+      if (model === null) return panel.hide();
+      const rect = dialogRect(model, cols, rows);
+      panel.place(rect);
+      panel.setTitle(model.title, model.tone);
+      const border = panel.box.style.border as { fg?: string | number } | undefined;
+      if (border) border.fg = blessedColour(theme.colors[model.tone].fg);
+      const inner = rect.width - 4;
+      panel.setLines(model.lines.slice(0, rect.height - 2).map((line) => ` ${lineTags(line, theme, inner)}`));
+      panel.show();
+      panel.box.setFront();
+    },
+    hide: () => panel.hide(),
+  };
+}

@@ -1,0 +1,63 @@
+// What every bordered panel shares: a tagged blessed box placed from a Rect, titled in the theme's title tone.
+import blessed from 'blessed';
+import type { Rect } from '../../src/views/model.js';
+import { cutToWidth } from '../../src/views/text-width.js';
+import { toneText } from '../markup.js';
+import type { Theme } from '../theme.js';
+
+export type PanelBox = {
+  box: blessed.Widgets.BoxElement;
+  /** Moves and sizes the box; blessed only re-lays-out what changed. */
+  place(rect: Rect): void;
+  setTitle(title: string, tone?: Parameters<typeof toneText>[1]): void;
+  /** Tagged lines inside the border, each already cut to the inner width. */
+  setLines(lines: string[]): void;
+  show(): void;
+  hide(): void;
+};
+
+export function createPanelBox(screen: blessed.Widgets.Screen, theme: Theme, border = true): PanelBox {
+  const borderStyle = theme.colors.border;
+  const box = blessed.box({
+    parent: screen,
+    tags: true,
+    wrap: false,
+    hidden: true,
+    ...(border ? { border: { type: 'line' } } : {}),
+    style: border ? { border: { fg: blessedColour(borderStyle.fg), bg: borderStyle.bg === null ? undefined : blessedColour(borderStyle.bg) } } : {},
+  });
+  let rect: Rect = { left: -1, top: -1, width: -1, height: -1 };
+  let title = '';
+  let content = '';
+  return {
+    box,
+    place(next) {
+      if (next.left === rect.left && next.top === rect.top && next.width === rect.width && next.height === rect.height) return;
+      rect = { ...next };
+      box.left = rect.left;
+      box.top = rect.top;
+      box.width = rect.width;
+      box.height = rect.height;
+      title = ''; // the label is cut to the width, so redo it
+    },
+    setTitle(text, tone = 'title') {
+      const tagged = ` ${toneText(cutToWidth(text, Math.max(1, rect.width - 6), theme.glyphs.ellipsis), tone, theme)} `;
+      if (tagged === title) return;
+      title = tagged;
+      box.setLabel({ text: tagged, side: 'left' });
+    },
+    setLines(lines) {
+      const next = lines.join('\n');
+      if (next === content) return;
+      content = next;
+      box.setContent(next);
+    },
+    show: () => box.show(),
+    hide: () => box.hide(),
+  };
+}
+
+/** blessed's style colours take numbers for the 256 palette and names or #rrggbb as strings. */
+export function blessedColour(colour: string): string | number {
+  return /^\d+$/.test(colour) ? Number(colour) : colour;
+}

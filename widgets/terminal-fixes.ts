@@ -1,0 +1,65 @@
+// The one place that works around blessed's traps: terminfo parsing, stray warnings, and exit-calling handlers.
+//
+// What blessed 0.1.81 does on its own, and what we do about it:
+// - Its terminfo compiler throws on entries from ncurses >= 6.1 (xterm-256color, tmux-256color,
+//   screen-256color: the sgr and extended capabilities), prints the failing code with
+//   console.error, then falls back: to its bundled copy for names it ships (xterm-256color,
+//   256 colours) or to plain xterm (8 colours) for everything else. So every *-256color name
+//   becomes xterm-256color, and console.error is silenced while the screen is built.
+// - Tput errors and "Output is not a TTY" are emitted as 'warning' events; they are only drawn
+//   when the screen's `warnings` option is on, which we never turn on.
+// - Screen.bind installs process handlers once per process: SIGTERM, SIGINT and SIGQUIT handlers
+//   that call process.exit(0) when they are the only listener, and an uncaughtException handler
+//   that destroys every screen then calls process.exit(1). We remove those (the app owns
+//   signals and crashes). We keep the 'exit' handlers of Screen (destroy every screen, which
+//   restores the terminal) and Program (flush output): they never call process.exit.
+// - On Ctrl-Z (only if something binds it) Program.pause installs a one-shot SIGCONT handler;
+//   nothing here binds it.
+
+/** Signals and events whose blessed handlers end the process. */
+const EXITING_EVENTS = ['SIGTERM', 'SIGINT', 'SIGQUIT', 'uncaughtException'] as const;
+
+/** Terminals that support 256 colours but are not named *-256color; their terminfo is often absent. */
+const MODERN_XTERMS = /^(alacritty|xterm-kitty|kitty|foot|wezterm|xterm-ghostty|ghostty|contour)/;
+
+/**
+ * The terminal name to give blessed for $TERM: names it cannot parse become one it ships.
+ * Unset or empty gives 'xterm'; 'linux' stays (blessed reads it fine and the console needs it).
+ */
+export function blessedTerminalName(term: string | undefined): string {
+  const name = (term ?? '').trim().toLowerCase();
+  if (name === '') return 'xterm';
+  if (/256colou?r|truecolor|-direct$/.test(name) || MODERN_XTERMS.test(name)) return 'xterm-256color';
+  return name;
+}
+
+/** Runs `build` with console.error silenced, so blessed's terminfo compiler cannot scribble on the screen. */
+export function withQuietConsole<T>(build: () => T): T {
+  const original = console.error;
+  console.error = () => {};
+  try {
+    return build();
+  } finally {
+    console.error = original;
+  }
+}
+
+type Listener = (...args: unknown[]) => void;
+
+/**
+ * Runs `build` and then removes every SIGTERM/SIGINT/SIGQUIT/uncaughtException listener it added
+ * to `proc`, so blessed cannot call process.exit behind the app's back.
+ */
+export function withoutExitHandlers<T>(build: () => T, proc: NodeJS.EventEmitter = process): T {
+  const before = new Map(EXITING_EVENTS.map((event) => [event, new Set(proc.listeners(event))]));
+  try {
+    return build();
+  } finally {
+    for (const event of EXITING_EVENTS) {
+      const known = before.get(event) ?? new Set();
+      for (const listener of proc.listeners(event)) {
+        if (!known.has(listener)) proc.removeListener(event, listener as Listener);
+      }
+    }
+  }
+}
