@@ -1,0 +1,121 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BUCKET_COUNT, HIGHEST_MS, LOWEST_MS, LogHistogram, bucketIndex, quantilesOf } from '../../src/timing/histogram.js';
+
+/** Deterministic PRNG so the distributions are the same on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function exactQuantile(sorted: number[], q: number): number {
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
+  return sorted[rank - 1]!;
+}
+
+function assertWithin(actual: number | null, expected: number, relative: number, what: string): void {
+  assert.ok(actual !== null, `${what}: got null`);
+  const error = Math.abs(actual - expected) / expected;
+  assert.ok(error <= relative, `${what}: ${actual} vs exact ${expected} (${(error * 100).toFixed(3)} % off)`);
+}
+
+const QUANTILES = [0.01, 0.1, 0.5, 0.9, 0.95, 0.99, 0.999];
+
+function checkDistribution(name: string, values: number[]): void {
+  const histogram = new LogHistogram();
+  for (const v of values) histogram.record(v);
+  const sorted = [...values].sort((a, b) => a - b);
+  for (const q of QUANTILES) {
+    assertWithin(histogram.quantile(q), exactQuantile(sorted, q), 0.02, `${name} p${q * 100}`);
+  }
+  assert.equal(histogram.minMs, sorted[0]);
+  assert.equal(histogram.maxMs, sorted[sorted.length - 1]);
+  assert.equal(histogram.count, values.length);
+}
+
+test('covers 1 us to 100 s in a few KiB', () => {
+  assert.equal(LOWEST_MS, 0.001);
+  assert.equal(HIGHEST_MS, 100_000);
+  assert.equal(BUCKET_COUNT, 923);
+  assert.ok(new LogHistogram().byteLength < 4096);
+  assert.equal(new LogHistogram().byteLength, BUCKET_COUNT * 4);
+  assert.equal(bucketIndex(0), 0);
+  assert.equal(bucketIndex(LOWEST_MS), 0);
+  assert.equal(bucketIndex(HIGHEST_MS), BUCKET_COUNT - 1);
+  assert.equal(bucketIndex(1e12), BUCKET_COUNT - 1);
+});
+
+test('1..1000 ms: exact count, min, max, sum; percentiles within 2 %', () => {
+  const histogram = new LogHistogram();
+  for (let ms = 1; ms <= 1000; ms++) histogram.record(ms);
+  assert.equal(histogram.count, 1000);
+  assert.equal(histogram.minMs, 1);
+  assert.equal(histogram.maxMs, 1000);
+  assert.equal(histogram.sumMs, 500_500);
+  assertWithin(histogram.quantile(0.5), 500, 0.02, 'p50');
+  assertWithin(histogram.quantile(0.95), 950, 0.02, 'p95');
+  assertWithin(histogram.quantile(0.99), 990, 0.02, 'p99');
+  assert.equal(histogram.quantile(0), 1);
+  assert.equal(histogram.quantile(1), 1000);
+});
+
+test('percentiles within 2 % across distributions spanning 1 us..60 s', () => {
+  const random = mulberry32(42);
+  const uniform = Array.from({ length: 20_000 }, () => 0.001 + random() * 60_000);
+  const logUniform = Array.from({ length: 20_000 }, () => 0.001 * 6e7 ** random());
+  const exponential = Array.from({ length: 20_000 }, () => -Math.log(1 - random()) * 25);
+  const bimodal = Array.from({ length: 20_000 }, (_, i) => (i % 10 === 0 ? 800 + random() * 400 : 2 + random()));
+  const constant = Array.from({ length: 1000 }, () => 33.3);
+  checkDistribution('uniform', uniform);
+  checkDistribution('log-uniform', logUniform);
+  checkDistribution('exponential', exponential);
+  checkDistribution('bimodal', bimodal);
+  checkDistribution('constant', constant);
+  checkDistribution('single', [0.0042]);
+});
+
+test('values outside the range are clamped into the end buckets, min and max stay exact', () => {
+  const histogram = new LogHistogram();
+  histogram.record(0);
+  histogram.record(0.0001);
+  histogram.record(250_000);
+  assert.equal(histogram.counts[0], 2);
+  assert.equal(histogram.counts[BUCKET_COUNT - 1], 1);
+  assert.equal(histogram.minMs, 0);
+  assert.equal(histogram.maxMs, 250_000);
+  assert.equal(histogram.quantile(1), 250_000);
+  assert.equal(histogram.quantile(0.5), 0.001);
+  assert.equal(histogram.quantile(0), 0);
+  histogram.record(200_000);
+  // Both overflow values share the last bucket, which reports the exact max.
+  assert.equal(histogram.quantile(0.75), 250_000);
+});
+
+test('empty histogram has no quantile; reset empties it', () => {
+  const histogram = new LogHistogram();
+  assert.equal(histogram.quantile(0.5), null);
+  histogram.record(5);
+  histogram.reset();
+  assert.equal(histogram.count, 0);
+  assert.equal(histogram.sumMs, 0);
+  assert.equal(histogram.quantile(0.5), null);
+  assert.equal(histogram.counts.reduce((a, b) => a + b, 0), 0);
+});
+
+test('quantilesOf merges two histograms without copying', () => {
+  const a = new LogHistogram();
+  const b = new LogHistogram();
+  for (let ms = 1; ms <= 500; ms++) a.record(ms);
+  for (let ms = 501; ms <= 1000; ms++) b.record(ms);
+  const out = [0, 0, 0];
+  assert.equal(quantilesOf(a, b, [0.5, 0.95, 0.99], out), true);
+  assertWithin(out[0]!, 500, 0.02, 'p50');
+  assertWithin(out[1]!, 950, 0.02, 'p95');
+  assertWithin(out[2]!, 990, 0.02, 'p99');
+  assert.equal(quantilesOf(new LogHistogram(), new LogHistogram(), [0.5], out), false);
+});
