@@ -27,3 +27,17 @@ export function formatMetric(metric: MetricId, value: number): string {
       return `${(value / 1e6).toFixed(1)} MB/s`;
   }
 }
+
+/** What a metric is called in sentences shown to the operator. */
+export function metricLabel(metric: MetricId): string {
+  switch (metric) {
+    case 'cpuPercent':
+      return 'machine CPU';
+    case 'memoryPercent':
+      return 'used memory';
+    case 'appFps':
+      return 'app frame rate';
+    case 'diskWriteBytesPerSec':
+      return 'disk writes';
+  }
+}

@@ -7,7 +7,7 @@ import { toCpuModel, toGpuModel, toMemoryModel } from './chart-models.js';
 import { toDialogModel } from './dialog-model.js';
 import { computeLayout } from './layout.js';
 import type { DashboardModel } from './model.js';
-import { toOperationsModel } from './operations-model.js';
+import { appSummary, toOperationsModel } from './operations-model.js';
 import { toStatusLine, type StatusContext } from './status-model.js';
 
 export type ViewContext = StatusContext & {
@@ -36,7 +36,7 @@ export function toDashboardModel(
     cpu: toCpuModel(snapshot),
     memory: toMemoryModel(snapshot),
     gpu: toGpuModel(snapshot),
-    operations: toOperationsModel(snapshot.operations, inner(layout.operations.width), context.windowLabel, context.ellipsis),
+    operations: toOperationsModel(snapshot.operations, inner(layout.operations.width), context.windowLabel, context.ellipsis, appSummary(snapshot.appFigures)),
     alerts: toAlertsModel(rules.alerts, Math.max(0, layout.alerts.height - 2), context.offsetMinutes),
     suggestions: toSuggestionsModel(rules.suggestions, ui.selectedSuggestion),
     status: toStatusLine(snapshot, context),

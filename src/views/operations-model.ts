@@ -1,4 +1,5 @@
 // The Operations table: one row per component.operation, columns cut to the panel's width.
+import type { AppFigures } from '../store/snapshot.js';
 import type { OperationStats } from '../timing/types.js';
 import { formatCount, formatMs, formatRate } from './format.js';
 import type { ColumnModel, Line, TableModel, Tone } from './model.js';
@@ -18,13 +19,22 @@ const NUMERIC_COLUMNS: NumericColumn[] = [
 
 const MIN_NAME_WIDTH = 12;
 
+/** "app 29.7 fps, frame 21.3 ms, 2 of 3 cameras active" from whatever the app has reported; '' when nothing. */
+export function appSummary(app: AppFigures): string {
+  const parts: string[] = [];
+  if (app.fps !== null) parts.push(`app ${app.fps.toFixed(1)} fps`);
+  if (app.frameTimeMs !== null) parts.push(`frame ${formatMs(app.frameTimeMs)} ms`);
+  if (app.camerasActive !== null && app.cameras !== null) parts.push(`${app.camerasActive} of ${app.cameras} cameras active`);
+  return parts.join(', ');
+}
+
 /** Orders rows by p95, slowest first, so the most expensive work is on top. */
 export function sortByP95(stats: readonly OperationStats[]): OperationStats[] {
   return [...stats].sort((a, b) => (b.p95Ms ?? -1) - (a.p95Ms ?? -1) || a.component.localeCompare(b.component) || a.operation.localeCompare(b.operation));
 }
 
 /** innerWidth is the panel width inside its border. Columns that do not fit are dropped from the right. */
-export function toOperationsModel(stats: readonly OperationStats[], innerWidth: number, windowLabel: string, ellipsis = '…'): TableModel {
+export function toOperationsModel(stats: readonly OperationStats[], innerWidth: number, windowLabel: string, ellipsis = '…', appSummary = ''): TableModel {
   const columns: NumericColumn[] = [];
   let used = MIN_NAME_WIDTH;
   for (const column of NUMERIC_COLUMNS) {
@@ -32,7 +42,7 @@ export function toOperationsModel(stats: readonly OperationStats[], innerWidth: 
     columns.push(column);
     used += 1 + column.width;
   }
-  const nameWidth = Math.max(1, innerWidth - (used - MIN_NAME_WIDTH) - columns.length);
+  const nameWidth = Math.max(1, innerWidth - (used - MIN_NAME_WIDTH));
   const header: ColumnModel[] = [
     { header: 'component.operation (ms)', width: nameWidth, align: 'left' },
     ...columns.map((c) => ({ header: c.header, width: c.width, align: 'right' as const })),
@@ -42,7 +52,7 @@ export function toOperationsModel(stats: readonly OperationStats[], innerWidth: 
     ...columns.map((c) => ({ text: ' ' + fitToWidth(c.cell(s), c.width, 'right', ellipsis), tone: c.tone?.(s) ?? 'normal' })),
   ]);
   return {
-    title: `Operations (${windowLabel})`,
+    title: appSummary ? `Operations (${windowLabel}) | ${appSummary}` : `Operations (${windowLabel})`,
     columns: header,
     rows,
     selectedIndex: -1,

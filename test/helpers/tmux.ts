@@ -13,6 +13,8 @@ export type TmuxPane = {
   /** Polls the screen until `predicate` holds or `timeoutMs` passes; returns the last screen. */
   waitFor(predicate: (screen: string) => boolean, timeoutMs?: number): Promise<string>;
   resize(cols: number, rows: number): void;
+  /** A tmux format about the pane, e.g. '#{cursor_flag}' (1 = cursor visible), '#{alternate_on}'. */
+  display(format: string): string;
   /** A scratch directory used as HOME, so zoomtop's data never touches the real one. */
   home: string;
   close(): void;
@@ -53,6 +55,7 @@ export function openTmuxPane(options: { cols?: number; rows?: number; term?: str
       }
       return screen;
     },
+    display: (format) => tmux('display-message', '-p', '-t', 'main', format).trim(),
     resize: (cols, rows) => void tmux('resize-window', '-t', 'main', '-x', String(cols), '-y', String(rows)),
     close: () => {
       try {
@@ -60,7 +63,12 @@ export function openTmuxPane(options: { cols?: number; rows?: number; term?: str
       } catch {
         // already gone
       }
-      rmSync(home, { recursive: true, force: true });
+      // Processes in the pane may still be writing their logs for a moment.
+      try {
+        rmSync(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      } catch {
+        // a leftover scratch directory in /tmp is harmless
+      }
     },
   };
   return pane;
