@@ -60,7 +60,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
 
   let pipeline: SpawnedPipeline | null = null;
   if (options.demo && server && appConfigFile) {
-    pipeline = spawnPipeline({ configFile: appConfigFile, statsd: server.address, onStderr: (line) => log.warn(line) });
+    pipeline = spawnPipeline({ configFile: appConfigFile, statsd: server.address, onStderr: (line) => log.info(line) });
     log.info(`demo pipeline started, pid ${pipeline.pid}, config ${appConfigFile}`);
   }
 

@@ -24,16 +24,17 @@ export class AlertLog {
   add(alert: NewAlert): AlertEntry {
     const same = this.entries.find((e) => e.ruleId === alert.ruleId);
     // Whole milliseconds of real elapsed time: days count too (the original compared only the seconds field).
-    if (same && alert.atMs - same.lastAtMs <= this.mergeWindowMs) {
+    if (same && alert.atMs - same.lastSeenMs <= this.mergeWindowMs) {
       same.count++;
       same.lastAtMs = alert.atMs;
+      same.lastSeenMs = alert.atMs;
       same.value = alert.value;
       same.message = alert.message;
       same.level = alert.level;
       this.entries = [same, ...this.entries.filter((e) => e !== same)];
       return same;
     }
-    const entry: AlertEntry = { ...alert, firstAtMs: alert.atMs, lastAtMs: alert.atMs, count: 1 };
+    const entry: AlertEntry = { ...alert, firstAtMs: alert.atMs, lastAtMs: alert.atMs, lastSeenMs: alert.atMs, count: 1 };
     this.entries.unshift(entry);
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;
     return entry;
@@ -42,7 +43,7 @@ export class AlertLog {
   /** Marks that an active alert is still holding, so a later repeat merges relative to its end. */
   touch(ruleId: string, atMs: number): void {
     const entry = this.entries.find((e) => e.ruleId === ruleId);
-    if (entry) entry.lastAtMs = atMs;
+    if (entry) entry.lastSeenMs = atMs;
   }
 
   /** Newest first. */

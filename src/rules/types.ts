@@ -26,7 +26,10 @@ export type AlertEntry = {
   message: string;
   value: number;
   firstAtMs: number;
+  /** When it was last raised; the log is ordered by this. */
   lastAtMs: number;
+  /** When it was last seen holding; a repeat merges when raised within the window after this. */
+  lastSeenMs: number;
   count: number;
 };
 

@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openTmuxPane, tmuxAvailable } from '../helpers/tmux.js';
 
@@ -45,3 +47,23 @@ test('the dashboard shows six live panels and q gives the shell back', { skip: !
     pane.close();
   }
 });
+
+for (const [term, key] of [['linux', 'C-c'], ['tmux-256color', 'C-c'], ['xterm-256color', 'q']] as const) {
+  test(`TERM=${term}: ${key} quits and leaves the terminal usable`, { skip: !tmuxAvailable() && 'tmux is not installed', timeout: 40_000 }, async () => {
+    const pane = openTmuxPane({ cols: 80, rows: 24, term, env: { ZOOMTOP_DEMO_LOAD: '0.2' } });
+    try {
+      pane.type(`node ${CLI} --demo --statsd 127.0.0.1:0 2>"$HOME/stderr.txt"`);
+      const screen = await pane.waitFor((s) => s.includes('Suggestions') && s.includes('camera_manager'), 20_000);
+      for (const title of PANELS) assert.ok(screen.includes(title), `panel ${title} missing at 80x24:\n${screen}`);
+      pane.keys(key);
+      const after = await pane.waitFor((s) => s.trimEnd().endsWith('READY$'), 10_000);
+      assert.ok(after.trimEnd().endsWith('READY$'), after);
+      assert.equal(pane.display('#{cursor_flag}'), '1', 'cursor visible');
+      assert.equal(readFileSync(join(pane.home, 'stderr.txt'), 'utf8'), '', 'nothing on stderr (no terminfo warnings)');
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(zoomtopProcesses(pane), []);
+    } finally {
+      pane.close();
+    }
+  });
+}

@@ -32,7 +32,9 @@ test('an alert still holding extends the merge window from its last occurrence',
   const log = new AlertLog();
   log.add(at(0));
   log.touch('cpu-high', 100_000);
+  assert.equal(log.list()[0]!.lastAtMs, 0, 'holding does not change when it was raised');
   log.add(at(150_000));
   assert.equal(log.list().length, 1);
   assert.equal(log.list()[0]!.count, 2);
+  assert.equal(log.list()[0]!.lastAtMs, 150_000);
 });
