@@ -52,16 +52,8 @@ export type SuggestionRule = {
   actionIds: string[];
 };
 
-/** A suggestion that is active now. */
-export type Suggestion = {
-  id: string;
-  text: string;
-  impact: Impact;
-  effort: Impact;
-  priority: number;
-  automated: boolean;
-  actionIds: string[];
-  metric: MetricId;
+/** A suggestion that is active now: its rule's description, the value that holds it and since when. */
+export type Suggestion = Pick<SuggestionRule, 'id' | 'text' | 'impact' | 'effort' | 'priority' | 'automated' | 'actionIds' | 'metric'> & {
   value: number;
   sinceMs: number;
 };
