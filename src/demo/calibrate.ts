@@ -2,8 +2,9 @@
 //
 // The demo is a stand-in for ZoomCam that scales its load to the machine, so the example config saturates a
 // fast PC and a Pi alike. At start it measures what one pixel of the three steps costs, then picks a scale s
-// (pixels processed / pixels configured) so the START config's enabled cameras demand `targetLoad` of all
-// cores (1.15 = 115 %). s stays fixed afterwards, so the work stays exactly proportional to
+// (pixels processed / pixels configured) so the shipped example config's enabled cameras would demand
+// `targetLoad` of all cores (1.15 = 115 %). The operator's copy may have been lowered since; it then costs
+// less, as it would on a real Pi. s stays fixed afterwards, so the work stays exactly proportional to
 // width x height x fps: lowering a camera from 1920x1080 to 1280x720 cuts its cost to 44 %.
 import { processStripe } from './frame-work.js';
 import { cameraFps, type DemoConfig } from './demo-config.js';

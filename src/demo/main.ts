@@ -4,18 +4,30 @@ import { StatsdReporter } from '../statsd/reporter.js';
 import { chooseScale, demandPixelsPerSec, median, scaledSize, targetLoadFromEnv } from './calibrate.js';
 import { watchDemoConfig } from './config-watcher.js';
 import { parseDemoArgs } from './demo-args.js';
-import { readDemoConfig } from './demo-config.js';
+import { fileURLToPath } from 'node:url';
+import { readDemoConfig, type DemoConfig } from './demo-config.js';
 import { watchParent } from './parent-watch.js';
 import { DemoPipeline } from './pipeline.js';
 import { WorkerPool } from './worker-pool.js';
 
 const CALIBRATION_MS = 300;
+/** The shipped example (dist/src/demo -> package root): the workload the demo scales to about 115 % of the machine. */
+const REFERENCE_CONFIG = fileURLToPath(new URL('../../../examples/zoomcam.yaml', import.meta.url));
 /** Longest a shutdown may take before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 1500;
 
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
+
+/** The example config the demo's load is scaled to; the current config when the example cannot be read. */
+function referenceConfig(current: DemoConfig): DemoConfig {
+  try {
+    return readDemoConfig(REFERENCE_CONFIG);
+  } catch {
+    return current;
+  }
+}
 
 async function main(): Promise<void> {
   // With zoomtop gone, stderr is a broken pipe: a failed log write must not crash the shutdown.
@@ -67,7 +79,9 @@ async function main(): Promise<void> {
   });
   if (!figures || shuttingDown) return;
   const nsPerPixel = median(figures);
-  const scale = chooseScale({ nsPerPixel, cores: availableParallelism(), targetLoad, pixelsPerSec: demandPixelsPerSec(config) });
+  // Scaled against the shipped example, not the current config: a camera lowered earlier stays cheaper after a restart.
+  const reference = referenceConfig(config);
+  const scale = chooseScale({ nsPerPixel, cores: availableParallelism(), targetLoad, pixelsPerSec: demandPixelsPerSec(reference) });
   const example = config.cameras.find((camera) => camera.enabled);
   const shown = example ? scaledSize(example.width, example.height, scale) : null;
   log(
