@@ -28,13 +28,14 @@ export class AlertLog {
       same.count++;
       same.lastAtMs = alert.atMs;
       same.lastSeenMs = alert.atMs;
+      same.clearedAtMs = null;
       same.value = alert.value;
       same.message = alert.message;
       same.level = alert.level;
       this.entries = [same, ...this.entries.filter((e) => e !== same)];
       return same;
     }
-    const entry: AlertEntry = { ...alert, firstAtMs: alert.atMs, lastAtMs: alert.atMs, lastSeenMs: alert.atMs, count: 1 };
+    const entry: AlertEntry = { ...alert, firstAtMs: alert.atMs, lastAtMs: alert.atMs, lastSeenMs: alert.atMs, clearedAtMs: null, count: 1 };
     this.entries.unshift(entry);
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;
     return entry;
@@ -44,6 +45,15 @@ export class AlertLog {
   touch(ruleId: string, atMs: number): void {
     const entry = this.entries.find((e) => e.ruleId === ruleId);
     if (entry) entry.lastSeenMs = atMs;
+  }
+
+  /** Marks the rule's latest entry as cleared, so the operator sees the problem is over. */
+  markCleared(ruleId: string, atMs: number): void {
+    const entry = this.entries.find((e) => e.ruleId === ruleId);
+    if (entry && entry.clearedAtMs === null) {
+      entry.clearedAtMs = atMs;
+      entry.lastSeenMs = atMs;
+    }
   }
 
   /** Newest first. */

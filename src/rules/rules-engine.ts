@@ -34,6 +34,7 @@ export class RulesEngine {
       const message = rule.message.replace('{value}', formatMetric(raised.metric, raised.value));
       this.log.add({ ruleId: raised.ruleId, level: raised.level, message, value: raised.value, atMs: nowMs });
     }
+    for (const ruleId of alerts.cleared) this.log.markCleared(ruleId, nowMs);
     for (const [ruleId, state] of this.alertStates) {
       if (state.active) this.log.touch(ruleId, nowMs);
     }

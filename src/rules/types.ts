@@ -30,6 +30,8 @@ export type AlertEntry = {
   lastAtMs: number;
   /** When it was last seen holding; a repeat merges when raised within the window after this. */
   lastSeenMs: number;
+  /** When its rule last cleared (the metric fell below the clear level); null while it holds. */
+  clearedAtMs: number | null;
   count: number;
 };
 

@@ -13,6 +13,7 @@ export function toAlertsModel(alerts: readonly AlertEntry[], maxLines: number, o
     { text: `${LEVEL_LABEL[a.level]} `, tone: LEVEL_TONE[a.level] },
     { text: a.message, tone: 'normal' },
     { text: a.count > 1 ? ` x${a.count}` : '', tone: 'careful' },
+    { text: a.clearedAtMs === null ? '' : ` (cleared ${formatClock(a.clearedAtMs, offsetMinutes)})`, tone: 'ok' },
   ]);
   return { title: 'Alerts', lines, selectedIndex: -1, empty: 'no alerts' };
 }

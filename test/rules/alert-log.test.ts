@@ -38,3 +38,15 @@ test('an alert still holding extends the merge window from its last occurrence',
   assert.equal(log.list()[0]!.count, 2);
   assert.equal(log.list()[0]!.lastAtMs, 150_000);
 });
+
+test('a cleared alert says when it cleared; a repeat within the window reopens it', () => {
+  const log = new AlertLog();
+  log.add(at(0));
+  log.markCleared('cpu-high', 20_000);
+  assert.equal(log.list()[0]!.clearedAtMs, 20_000);
+  log.add(at(70_000));
+  assert.deepEqual([log.list().length, log.list()[0]!.count, log.list()[0]!.clearedAtMs], [1, 2, null]);
+  log.markCleared('cpu-high', 90_000);
+  log.add(at(151_000));
+  assert.equal(log.list().length, 2, 'a repeat more than 60 s after it cleared is a new entry');
+});

@@ -10,13 +10,13 @@ test('alerts read time, level, message and the merged count, newest first', () =
   const at = Date.UTC(2026, 11, 3, 14, 5, 9);
   const model = toAlertsModel(
     [
-      { ruleId: 'cpu-high', level: 'warning', message: 'machine CPU high: 97.1 %', value: 97.1, firstAtMs: at - 30_000, lastAtMs: at, lastSeenMs: at, count: 3 },
-      { ruleId: 'x', level: 'critical', message: 'bad', value: 1, firstAtMs: at - 60_000, lastAtMs: at - 60_000, lastSeenMs: at - 60_000, count: 1 },
+      { ruleId: 'cpu-high', level: 'warning', message: 'machine CPU high: 97.1 %', value: 97.1, firstAtMs: at - 30_000, lastAtMs: at, lastSeenMs: at, clearedAtMs: null, count: 3 },
+      { ruleId: 'x', level: 'critical', message: 'bad', value: 1, firstAtMs: at - 60_000, lastAtMs: at - 60_000, lastSeenMs: at - 60_000, clearedAtMs: at - 1000, count: 1 },
     ],
     10,
     0,
   );
-  assert.deepEqual(model.lines.map(text), ['14:05:09 WARN machine CPU high: 97.1 % x3', '14:04:09 CRIT bad']);
+  assert.deepEqual(model.lines.map(text), ['14:05:09 WARN machine CPU high: 97.1 % x3', '14:04:09 CRIT bad (cleared 14:05:08)']);
   assert.equal(model.lines[1]![1]!.tone, 'critical');
   assert.equal(toAlertsModel([], 5).empty, 'no alerts');
 });
