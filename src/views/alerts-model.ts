@@ -23,8 +23,9 @@ export function toSuggestionsModel(suggestions: readonly Suggestion[], selectedI
   const lines: Line[] = suggestions.map((s) => [
     { text: `P${s.priority} `, tone: s.priority <= 1 ? 'warning' : 'careful' },
     { text: s.text, tone: 'normal' },
-    { text: ` impact ${s.impact}, effort ${s.effort}`, tone: 'muted' },
+    // The action comes before impact and effort: on a narrow panel it is what the operator must see.
     { text: s.actionIds.length > 0 ? ` [a: ${s.actionIds[0]}]` : ' (advice only)', tone: s.actionIds.length > 0 ? 'ok' : 'muted' },
+    { text: ` impact ${s.impact}, effort ${s.effort}`, tone: 'muted' },
   ]);
   const selected = suggestions.length === 0 ? -1 : Math.min(Math.max(0, selectedIndex), suggestions.length - 1);
   return { title: 'Suggestions', lines, selectedIndex: selected, empty: 'no suggestions: nothing to fix right now' };

@@ -25,7 +25,7 @@ test('suggestions show priority, text, impact, effort and the action key; the se
   const rule = DEFAULT_SUGGESTION_RULES[0]!;
   const suggestion: Suggestion = { ...rule, actionIds: [...rule.actionIds], value: 99, sinceMs: 0 };
   const model = toSuggestionsModel([suggestion], 7);
-  assert.equal(text(model.lines[0]!), 'P1 lower camera resolution impact high, effort medium [a: lower-resolution]');
+  assert.equal(text(model.lines[0]!), 'P1 lower camera resolution [a: lower-resolution] impact high, effort medium');
   assert.equal(model.selectedIndex, 0);
   assert.equal(toSuggestionsModel([], 0).selectedIndex, -1);
 });
