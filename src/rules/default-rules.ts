@@ -20,6 +20,16 @@ export const DEFAULT_ALERT_RULES: readonly AlertRule[] = [
     minDurationMs: 3000,
     message: 'memory high: {value}',
   },
+  {
+    // The original's 50 "MB/s" compared MiB; 50 MiB/s keeps its level, now as a real rate.
+    id: 'disk-write-high',
+    metric: 'diskWriteBytesPerSec',
+    level: 'info',
+    above: 50 * 1024 * 1024,
+    clearBelow: 40 * 1024 * 1024,
+    minDurationMs: 0,
+    message: 'disk writes high: {value}',
+  },
 ];
 
 export const DEFAULT_SUGGESTION_RULES: readonly SuggestionRule[] = [
@@ -34,7 +44,8 @@ export const DEFAULT_SUGGESTION_RULES: readonly SuggestionRule[] = [
     effort: 'medium',
     priority: 1,
     automated: true,
-    actionIds: ['lower-resolution'],
+    // Two separate actions (the original matched words of the text and so never lowered the frame rate).
+    actionIds: ['lower-resolution', 'lower-fps'],
   },
   {
     id: 'memory-exhausted',

@@ -11,7 +11,7 @@ export function readMetric(snapshot: Snapshot, metric: MetricId): number | null 
     case 'appFps':
       return snapshot.appFigures.fps;
     case 'diskWriteBytesPerSec':
-      return null;
+      return snapshot.disk?.writeBytesPerSec ?? null;
   }
 }
 

@@ -54,7 +54,48 @@ export type UnavailableSample = {
   process?: { role: 'self' | 'app'; pid: number };
 };
 
-export type Sample = SystemSample | ProcessSample | GpuSample | UnavailableSample;
+/** Whole-machine disk throughput of whole disks (partitions and virtual devices left out). */
+export type DiskSample = {
+  kind: 'disk';
+  atMs: number;
+  /** Bytes per second over the real time since the previous read; null on the first read (no interval yet). */
+  readBytesPerSec: number | null;
+  writeBytesPerSec: number | null;
+  /** The devices summed, e.g. ['mmcblk0', 'sda']. */
+  devices: string[];
+};
+
+/** Whole-machine network throughput of every interface but loopback (unless asked). */
+export type NetworkSample = {
+  kind: 'network';
+  atMs: number;
+  /** Bytes per second over the real time since the previous read; null on the first read. */
+  receivedBytesPerSec: number | null;
+  sentBytesPerSec: number | null;
+  interfaces: string[];
+};
+
+/** How many processes the machine runs and how many threads the watched process has. */
+export type ProcessCountsSample = {
+  kind: 'process-counts';
+  atMs: number;
+  /** Processes on the machine (numeric entries of /proc). */
+  processCount: number;
+  /** Threads of all processes together (from /proc/loadavg); null where unreadable. */
+  systemThreadCount: number | null;
+  /** The watched pid and its thread count; threadCount null when the pid is gone. */
+  pid: number;
+  threadCount: number | null;
+};
+
+export type Sample =
+  | SystemSample
+  | ProcessSample
+  | GpuSample
+  | DiskSample
+  | NetworkSample
+  | ProcessCountsSample
+  | UnavailableSample;
 
 /** One thing the sampler reads, on its own interval. */
 export type Source = {

@@ -22,6 +22,12 @@ export type AppFigures = {
   camerasActive: number | null;
 };
 
+/** Whole-machine throughput, bytes per second; null while the first interval is pending. */
+export type DiskFigures = { readBytesPerSec: number | null; writeBytesPerSec: number | null; atMs: number };
+export type NetworkFigures = { receivedBytesPerSec: number | null; sentBytesPerSec: number | null; atMs: number };
+/** Processes on the machine, threads of the watched process (null when it is gone). */
+export type ProcessCountFigures = { processCount: number; threadCount: number | null; systemThreadCount: number | null; atMs: number };
+
 export type Snapshot = {
   atMs: number;
   startedAtMs: number;
@@ -33,4 +39,8 @@ export type Snapshot = {
   appFigures: AppFigures;
   operations: OperationStats[];
   statsd: { enabled: boolean; address: string | null; lines: number; rejected: number };
+  /** Optional so snapshots built elsewhere stay valid; the Store always fills them (null = no reading). */
+  disk?: DiskFigures | null;
+  network?: NetworkFigures | null;
+  processCounts?: ProcessCountFigures | null;
 };

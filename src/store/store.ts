@@ -2,7 +2,7 @@
 import type { Sample } from '../sampler/types.js';
 import type { OperationStats } from '../timing/types.js';
 import { RingBuffer } from './ring-buffer.js';
-import type { AppFigures, GpuFigures, ProcessFigures, Snapshot } from './snapshot.js';
+import type { AppFigures, DiskFigures, GpuFigures, NetworkFigures, ProcessCountFigures, ProcessFigures, Snapshot } from './snapshot.js';
 
 export type StoreOptions = {
   /** Samples kept per graph; a wide terminal shows at most this many. Default 600. */
@@ -26,6 +26,9 @@ export class Store {
   private gpu: GpuFigures = { state: 'pending' };
   private self: ProcessFigures | null = null;
   private app: ProcessFigures | null = null;
+  private disk: DiskFigures | null = null;
+  private network: NetworkFigures | null = null;
+  private processCounts: ProcessCountFigures | null = null;
   private readonly startedAtMs: number;
 
   constructor(options: StoreOptions) {
@@ -65,8 +68,26 @@ export class Store {
             history: [],
           };
           break;
+        case 'disk':
+          this.disk = { readBytesPerSec: sample.readBytesPerSec, writeBytesPerSec: sample.writeBytesPerSec, atMs: sample.atMs };
+          break;
+        case 'network':
+          this.network = { receivedBytesPerSec: sample.receivedBytesPerSec, sentBytesPerSec: sample.sentBytesPerSec, atMs: sample.atMs };
+          break;
+        case 'process-counts':
+          this.processCounts = {
+            processCount: sample.processCount,
+            threadCount: sample.threadCount,
+            systemThreadCount: sample.systemThreadCount,
+            atMs: sample.atMs,
+          };
+          break;
         case 'unavailable':
           if (sample.source === 'gpu') this.gpu = { state: 'unavailable', reason: sample.reason };
+          // A source that stopped answering must not leave its last figures looking current.
+          if (sample.source === 'disk') this.disk = null;
+          if (sample.source === 'network') this.network = null;
+          if (sample.source === 'process-counts') this.processCounts = null;
           if (sample.process?.role === 'app' && this.app?.pid === sample.process.pid) this.app = null;
           break;
       }
@@ -96,6 +117,9 @@ export class Store {
       appFigures: inputs.appFigures,
       operations: inputs.operations,
       statsd: inputs.statsd,
+      disk: this.disk,
+      network: this.network,
+      processCounts: this.processCounts,
     };
   }
 }

@@ -18,7 +18,7 @@ test('the CPU suggestion appears after 5 s above 95 % and carries its action id'
   const r = evaluateSuggestions(DEFAULT_SUGGESTION_RULES, () => 99, new Map(), 0);
   assert.equal(r.active.length, 0);
   const rule = DEFAULT_SUGGESTION_RULES.find((s) => s.id === 'cpu-saturated')!;
-  assert.deepEqual(rule.actionIds, ['lower-resolution']);
+  assert.deepEqual(rule.actionIds, ['lower-resolution', 'lower-fps']);
 });
 
 test('defect 4: a suggestion expires once its condition has been clear for 30 s', () => {

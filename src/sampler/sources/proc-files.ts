@@ -1,0 +1,26 @@
+// Reading /proc and /sys under a root directory that tests can point at a fixture tree.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Reads text files and directory listings relative to a root ("/" in production). */
+export type ProcFiles = {
+  readText(path: string): Promise<string>;
+  list(path: string): Promise<string[]>;
+  /** The absolute path, for error messages. */
+  where(path: string): string;
+};
+
+export function procFiles(rootDir = '/'): ProcFiles {
+  const where = (path: string) => join(rootDir, path);
+  return {
+    readText: (path) => readFile(where(path), 'utf8'),
+    list: (path) => readdir(where(path)),
+    where,
+  };
+}
+
+/** ENOENT, EACCES and friends: the file is not there for us, so the source is unavailable, not broken. */
+export function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOENT' || code === 'EACCES' || code === 'ENOTDIR' || code === 'EPERM';
+}
