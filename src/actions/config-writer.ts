@@ -55,12 +55,13 @@ const nodeFs: WriterFs = {
 let tempCounter = 0;
 
 /**
- * Replaces `file` with `newText` only if it still hashes to `expectedHash`. Timestamped
- * backups (not one `.bak`) so undoing two applies in a row still finds the older bytes.
+ * Replaces `file` with `newContent` (text, written as UTF-8, or exact bytes) only if it still
+ * hashes to `expectedHash`. Timestamped backups (not one `.bak`) so undoing two applies in a
+ * row still finds the older bytes.
  * A symlinked config is written through to its target. On failure the original is untouched
  * and the temp file and this backup are removed.
  */
-export async function writeConfigAtomically(file: string, newText: string, options: WriteConfigOptions): Promise<WriteResult> {
+export async function writeConfigAtomically(file: string, newContent: string | Uint8Array, options: WriteConfigOptions): Promise<WriteResult> {
   const fs = options.fs ?? nodeFs;
   const clock = options.clock ?? systemClock;
   const fail = (error: string): WriteResult => ({ ok: false, file, error: `${file}: ${error}` });
@@ -74,7 +75,7 @@ export async function writeConfigAtomically(file: string, newText: string, optio
   }
   const beforeHash = sha256Hex(before);
   if (beforeHash !== options.expectedHash) return fail('changed on disk since preview; re-plan');
-  const newBytes = Buffer.from(newText, 'utf8');
+  const newBytes = typeof newContent === 'string' ? Buffer.from(newContent, 'utf8') : newContent;
   const dir = path.dirname(target);
   const nowMs = clock.now();
   let backupFile: string | null = null;

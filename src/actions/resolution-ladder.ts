@@ -54,3 +54,19 @@ export function pixelCount(resolution: string): number {
   const parsed = parseResolution(resolution);
   return parsed === null ? 0 : parsed.width * parsed.height;
 }
+
+/**
+ * The next ladder step with more pixels than `resolution`, or null at/above the top. The mirror
+ * of nextLower: an odd "1600x900" steps up to the smallest step above it, "1920x1080".
+ */
+export function nextHigher(resolution: string, ladder: readonly string[] = DEFAULT_LADDER): string | null {
+  const current = parseResolution(resolution);
+  if (current === null) return null;
+  const currentPx = current.width * current.height;
+  let best: { step: string; px: number } | null = null;
+  for (const step of ladder) {
+    const px = pixelCount(step);
+    if (px > currentPx && (best === null || px < best.px)) best = { step, px };
+  }
+  return best?.step ?? null;
+}

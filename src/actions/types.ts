@@ -16,7 +16,16 @@ export type ActionPlan = {
   patches: ConfigPatch[];
   /** One line for the operator, e.g. "front_door 1920x1080 -> 1280x720". */
   summary: string;
+  /** A step that changes the running app instead of its file (reclaim-memory); patches are then empty. */
+  run?: RunStep;
 };
+
+/** Something done to the running app rather than written to its config. */
+export type RunStep =
+  | { kind: 'signal'; signal: string; pidFile: string }
+  | { kind: 'command'; argv: string[] }
+  /** global.gc in this process, for an app that embeds the zoomtop library. */
+  | { kind: 'gc' };
 
 /** Why an action cannot be planned now (at the floor, file unreadable, ...). */
 export type PlanRefusal = {

@@ -1,5 +1,6 @@
-// Reads and validates ZoomCam's own config (cameras, streaming) with one-line errors that say the fix.
+// Reads and validates ZoomCam's own config (cameras, streaming, zoomtop's section) with one-line errors that say the fix.
 import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { isAlias, isMap } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { parseResolution } from '../actions/resolution-ladder.js';
@@ -15,7 +16,11 @@ export type CameraConfig = {
   /** The resolution exactly as written, e.g. "1920x1080". */
   resolution: string;
   enabled: boolean;
+  /** Present (true) only when the file has no `enabled` key, so the camera is on by the app's default. */
+  enabledImplied?: true;
   fps?: number;
+  /** `priority`: higher is more important; disable-camera picks the lowest (missing counts as 0). */
+  priority?: number;
   /** Key path of the camera mapping, e.g. ['cameras', 'front_door'] or ['cameras', 1]. */
   path: (string | number)[];
 };
@@ -24,7 +29,26 @@ export type AppConfig = {
   /** In file order. */
   cameras: CameraConfig[];
   streaming: { targetFps?: number };
+  /** From the optional `zoomtop: reclaim_memory:` section; absent when the app names no way. */
+  reclaimMemory?: ReclaimMemoryConfig;
 };
+
+/**
+ * How the app frees memory when asked, from its config:
+ *
+ *     zoomtop:
+ *       reclaim_memory:
+ *         signal: SIGUSR1              # SIGUSR1, SIGUSR2 or SIGHUP, sent to the pid in pid_file
+ *         pid_file: /run/zoomcam.pid   # relative paths are relative to the config file
+ *     # or instead of signal + pid_file, a program run without a shell:
+ *     #   command: [systemctl, kill, --signal=SIGUSR1, zoomcam]
+ */
+export type ReclaimMemoryConfig =
+  | { kind: 'signal'; signal: ReclaimSignal; pidFile: string }
+  | { kind: 'command'; argv: string[] };
+
+export const RECLAIM_SIGNALS = ['SIGUSR1', 'SIGUSR2', 'SIGHUP'] as const;
+export type ReclaimSignal = (typeof RECLAIM_SIGNALS)[number];
 
 export type AppConfigFs = {
   readFile(file: string): Promise<Uint8Array>;
@@ -114,7 +138,16 @@ export function parseAppConfigText(file: string, text: string, maxAliasCount = 1
     const pair = findPairs(deref(doc, streamingPair?.value) as Node, 'target_fps')[0];
     return fail(pair?.value ?? streamingPair?.value, streaming.message);
   }
-  return { ok: true, config: { cameras, streaming: streaming.value }, doc };
+  const config: AppConfig = { cameras, streaming: streaming.value };
+  const reclaim = readReclaimMemory(file, (root as { zoomtop?: unknown } | null)?.zoomtop);
+  if (!reclaim.ok) {
+    const sectionPair = findPairs(doc.contents as Node, 'zoomtop')[0];
+    const reclaimPair = findPairs(deref(doc, sectionPair?.value) as Node, 'reclaim_memory')[0];
+    const fieldPair = reclaim.field === undefined ? undefined : findPairs(deref(doc, reclaimPair?.value) as Node, reclaim.field)[0];
+    return fail(fieldPair?.value ?? reclaimPair?.value ?? sectionPair?.value, reclaim.message);
+  }
+  if (reclaim.value !== undefined) config.reclaimMemory = reclaim.value;
+  return { ok: true, config, doc };
 }
 
 function deref(doc: Document.Parsed, node: unknown): unknown {
@@ -140,6 +173,7 @@ function readCamera(key: string | number, value: unknown, offsetOf: (field?: str
   const enabled = fields.enabled ?? true;
   if (typeof enabled !== 'boolean') return bad('enabled', `${at}.enabled ${show(enabled)} is not true or false; write "enabled: true"`);
   const camera: CameraConfig = { id: String(key), ...size, resolution, enabled, path: ['cameras', key] };
+  if (fields.enabled === undefined || fields.enabled === null) camera.enabledImplied = true;
   if (fields.name !== undefined && fields.name !== null) {
     if (typeof fields.name !== 'string' && typeof fields.name !== 'number') return bad('name', `${at}.name ${show(fields.name)} is not text; write it like name: "Front door"`);
     camera.name = String(fields.name);
@@ -147,6 +181,12 @@ function readCamera(key: string | number, value: unknown, offsetOf: (field?: str
   if (fields.fps !== undefined && fields.fps !== null) {
     if (!isPositive(fields.fps)) return bad('fps', `${at}.fps ${show(fields.fps)} is not a positive number; write it like "fps: 30"`);
     camera.fps = fields.fps;
+  }
+  if (fields.priority !== undefined && fields.priority !== null) {
+    if (typeof fields.priority !== 'number' || !Number.isFinite(fields.priority)) {
+      return bad('priority', `${at}.priority ${show(fields.priority)} is not a number; write it like "priority: 10" (higher is more important)`);
+    }
+    camera.priority = fields.priority;
   }
   return { ok: true, camera };
 }
@@ -160,6 +200,38 @@ function readStreaming(value: unknown): StreamingRead {
   if (targetFps === undefined || targetFps === null) return { ok: true, value: {} };
   if (!isPositive(targetFps)) return { ok: false, message: `streaming.target_fps ${show(targetFps)} is not a positive number; write it like "target_fps: 30"` };
   return { ok: true, value: { targetFps } };
+}
+
+type ReclaimRead = { ok: true; value?: ReclaimMemoryConfig } | { ok: false; field?: string; message: string };
+
+const RECLAIM_EXAMPLE = 'write it like "reclaim_memory: {signal: SIGUSR1, pid_file: /run/zoomcam.pid}" or "reclaim_memory: {command: [systemctl, kill, --signal=SIGUSR1, zoomcam]}"';
+
+/** The optional `zoomtop.reclaim_memory` section: a signal for a pid file, or a command. */
+function readReclaimMemory(file: string, section: unknown): ReclaimRead {
+  if (section === undefined || section === null) return { ok: true };
+  if (typeof section !== 'object' || Array.isArray(section)) return { ok: false, message: `zoomtop ${show(section)} is not a mapping; write it like "zoomtop: {reclaim_memory: {...}}"` };
+  const value = (section as { reclaim_memory?: unknown }).reclaim_memory;
+  if (value === undefined || value === null) return { ok: true };
+  if (typeof value !== 'object' || Array.isArray(value)) return { ok: false, message: `zoomtop.reclaim_memory ${show(value)} is not a mapping; ${RECLAIM_EXAMPLE}` };
+  const { signal, pid_file: pidFile, command } = value as Record<string, unknown>;
+  if (command !== undefined && (signal !== undefined || pidFile !== undefined)) {
+    return { ok: false, field: 'command', message: 'zoomtop.reclaim_memory has both command and signal/pid_file; keep one way' };
+  }
+  if (command !== undefined) {
+    if (!Array.isArray(command) || command.length === 0 || !command.every((word) => typeof word === 'string' && word.length > 0)) {
+      return { ok: false, field: 'command', message: `zoomtop.reclaim_memory.command ${show(command)} is not a list of words; write it like [systemctl, kill, --signal=SIGUSR1, zoomcam] (it runs without a shell)` };
+    }
+    return { ok: true, value: { kind: 'command', argv: command as string[] } };
+  }
+  if (signal === undefined) return { ok: false, message: `zoomtop.reclaim_memory names neither signal nor command; ${RECLAIM_EXAMPLE}` };
+  const name = typeof signal === 'string' ? (signal.toUpperCase().startsWith('SIG') ? signal.toUpperCase() : `SIG${signal.toUpperCase()}`) : '';
+  if (!(RECLAIM_SIGNALS as readonly string[]).includes(name)) {
+    return { ok: false, field: 'signal', message: `zoomtop.reclaim_memory.signal ${show(signal)} is not one zoomtop sends to reclaim memory; use ${RECLAIM_SIGNALS.join(', ')}` };
+  }
+  if (typeof pidFile !== 'string' || pidFile.length === 0) {
+    return { ok: false, field: pidFile === undefined ? 'signal' : 'pid_file', message: `zoomtop.reclaim_memory.pid_file ${show(pidFile)} is not a path; add "pid_file: /run/zoomcam.pid" (the file holding the app's pid)` };
+  }
+  return { ok: true, value: { kind: 'signal', signal: name as ReclaimSignal, pidFile: path.resolve(path.dirname(file), pidFile) } };
 }
 
 function isPositive(value: unknown): value is number {
