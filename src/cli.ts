@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parseOptions, USAGE } from './app/options.js';
 import { runDashboard, StartupError } from './app/run-dashboard.js';
+import { isSubcommand, runSubcommand } from './commands/subcommands.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -11,6 +12,11 @@ function version(): string {
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (isSubcommand(argv[0])) {
+    // exitCode, not exit(): output piped to a script must be flushed first.
+    process.exitCode = await runSubcommand(argv);
+    return;
+  }
   const parsed = parseOptions(argv);
   if (!parsed.ok) {
     process.stderr.write(`zoomtop: ${parsed.error}\n`);
@@ -26,16 +32,29 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    process.stderr.write('zoomtop: the dashboard needs a terminal, and stdin/stdout is not one; run it in a terminal (or in tmux)\n');
+    // One plain line, never escape codes: the output may be a pipe or a log file.
+    const which = !process.stdout.isTTY ? 'stdout' : 'stdin';
+    process.stderr.write(`zoomtop: ${which} is not a terminal; the dashboard needs one: run zoomtop in a terminal or tmux (zoomtop --help for options)\n`);
     process.exit(1);
   }
   const { createBlessedUi } = await import('../widgets/blessed-ui.js');
-  const { chooseThemeName, loadTheme } = await import('../widgets/theme.js');
-  const themeName = chooseThemeName({ term: process.env.TERM, env: process.env });
-  const theme = loadTheme(themeName);
+  const { createThemeCatalog } = await import('../widgets/theme-catalog.js');
+  const catalog = createThemeCatalog({ env: process.env, term: process.env.TERM });
+  let themeName = catalog.initialName(options.theme);
+  const loadFirst = () => {
+    try {
+      return catalog.load(themeName);
+    } catch (error) {
+      process.stderr.write(`zoomtop: ${(error as Error).message}\n`);
+      return process.exit(2);
+    }
+  };
+  const theme = loadFirst();
+  // `t` moves on even past a theme that fails to load, so a bad file never traps the key.
+  const nextTheme = () => catalog.load((themeName = catalog.next(themeName)));
   try {
     await runDashboard(options, {
-      openUi: () => Object.assign(createBlessedUi({ theme }), { ellipsis: theme.glyphs.ellipsis }),
+      openUi: () => createBlessedUi({ theme, mouse: options.mouse, nextTheme }),
     });
   } catch (error) {
     if (error instanceof StartupError) {

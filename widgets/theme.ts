@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Tone } from '../src/views/model.js';
 import { textWidth } from '../src/views/text-width.js';
-import { isUtf8Locale, wantsNoColor, type Env } from './locale.js';
 
 /** A colour as blessed's tags read it: 'default', a name like 'bright-red', '0'-'255', or '#rrggbb'. */
 export type Colour = string;
@@ -15,7 +14,8 @@ export type Theme = {
   /** Where it was read from, for messages. */
   file: string;
   colors: Record<Tone | 'border', ToneStyle>;
-  glyphs: { spark: string[]; selection: string; ellipsis: string };
+  /** spark: graph levels, lowest first; selection: the marker; ellipsis: where text is cut; bar: detail bars. */
+  glyphs: { spark: string[]; selection: string; ellipsis: string; bar: string };
 };
 
 export const TONES: readonly Tone[] = ['normal', 'ok', 'careful', 'warning', 'critical', 'muted', 'title', 'selected'];
@@ -29,18 +29,13 @@ export const DEFAULT_THEMES_DIR = fileURLToPath(new URL('../../themes/', import.
 export type LoadThemeOptions = {
   /** Folder holding <name>.yaml files. Default: DEFAULT_THEMES_DIR. */
   themesDir?: string;
+  /** The user's own themes, looked in first (so a user file may replace a shipped theme). Default: none. */
+  userThemesDir?: string | null;
   /** Reads a file as UTF-8. Default: fs.readFileSync. */
   readFile?: (path: string) => string;
   /** Lists a folder, for the "available themes" hint. Default: fs.readdirSync. */
   listDir?: (path: string) => string[];
 };
-
-/** 'console' on a Linux console or a non-UTF-8 locale (its glyphs fit those fonts), 'mono' under NO_COLOR, else 'default'. */
-export function chooseThemeName({ term, env }: { term: string | undefined; env: Env }): string {
-  if (term === 'linux' || !isUtf8Locale(env)) return 'console';
-  if (wantsNoColor(env)) return 'mono';
-  return 'default';
-}
 
 export function loadTheme(name: string, options: LoadThemeOptions = {}): Theme {
   const dir = options.themesDir ?? DEFAULT_THEMES_DIR;
@@ -49,12 +44,21 @@ export function loadTheme(name: string, options: LoadThemeOptions = {}): Theme {
   if (!/^[a-z0-9][a-z0-9_-]*$/i.test(name)) {
     throw new Error(`theme name ${JSON.stringify(name)} is not valid; use letters, digits, - and _ (e.g. default, mono, console)`);
   }
-  const file = join(dir, `${name}.yaml`);
-  let text: string;
-  try {
-    text = readFile(file);
-  } catch {
-    throw new Error(`theme ${JSON.stringify(name)} not found: no file ${file}; available: ${available(dir, listDir)}`);
+  const dirs = [options.userThemesDir ?? null, dir].filter((d): d is string => d !== null);
+  const files = dirs.map((d) => join(d, `${name}.yaml`));
+  let text: string | null = null;
+  let file = files[files.length - 1] ?? '';
+  for (const candidate of files) {
+    try {
+      text = readFile(candidate);
+      file = candidate;
+      break;
+    } catch {
+      // not in this folder; try the next
+    }
+  }
+  if (text === null) {
+    throw new Error(`theme ${JSON.stringify(name)} not found: no file ${files.join(' or ')}; available: ${availableThemes(dirs, listDir).join(', ') || `none in ${dirs.join(' or ')}`}`);
   }
   let raw: unknown;
   try {
@@ -66,13 +70,17 @@ export function loadTheme(name: string, options: LoadThemeOptions = {}): Theme {
   return validateTheme(raw, file);
 }
 
-function available(dir: string, listDir: (path: string) => string[]): string {
-  try {
-    const names = listDir(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
-    return names.length ? names.join(', ') : `none in ${dir}`;
-  } catch {
-    return `none (cannot read ${dir})`;
+/** Theme names found in `dirs` (an unreadable or missing folder has none), sorted, without repeats. */
+export function availableThemes(dirs: readonly string[], listDir: (path: string) => string[] = (path) => readdirSync(path)): string[] {
+  const names = new Set<string>();
+  for (const dir of dirs) {
+    try {
+      for (const f of listDir(dir)) if (f.endsWith('.yaml')) names.add(f.slice(0, -5));
+    } catch {
+      // a user who never made a themes folder has none
+    }
   }
+  return [...names].sort();
 }
 
 type Fail = (key: string, value: unknown, fix: string) => never;
@@ -132,7 +140,7 @@ function colour(value: unknown, key: string, fail: Fail): Colour {
 
 function glyphs(value: unknown, fail: Fail): Theme['glyphs'] {
   const g = record(value, 'glyphs', 'a mapping with spark and selection', fail);
-  only(g, ['spark', 'selection', 'ellipsis'], 'glyphs.', fail);
+  only(g, ['spark', 'selection', 'ellipsis', 'bar'], 'glyphs.', fail);
   const spark = g['spark'];
   const oneCell = (s: unknown): boolean => typeof s === 'string' && [...s].length === 1 && textWidth(s) === 1;
   if (!Array.isArray(spark) || spark.length < 2 || spark.length > 16 || !spark.every(oneCell)) {
@@ -144,5 +152,7 @@ function glyphs(value: unknown, fail: Fail): Theme['glyphs'] {
   }
   const ellipsis = g['ellipsis'] ?? '…';
   if (!oneCell(ellipsis)) fail('glyphs.ellipsis', ellipsis, 'use one one-cell glyph, e.g. "…" or "~"');
-  return { spark: spark as string[], selection: selection as string, ellipsis: ellipsis as string };
+  const bar = g['bar'] ?? '#';
+  if (!oneCell(bar)) fail('glyphs.bar', bar, 'use one one-cell glyph, e.g. "█" or "#"');
+  return { spark: spark as string[], selection: selection as string, ellipsis: ellipsis as string, bar: bar as string };
 }

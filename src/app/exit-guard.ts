@@ -12,12 +12,14 @@ export type ExitGuardOptions = {
   stop: () => Promise<void>;
   /** Default 3000. */
   stopTimeoutMs?: number;
+  /** Told why zoomtop is leaving, before anything else happens (e.g. to write it to the log). Default: nothing. */
+  onExit?: (code: number, reason: string) => void;
   proc?: ExitProcess;
 };
 
 export type ExitGuard = {
-  /** Cleans up and exits with `code`; later calls are ignored. */
-  exit(code: number, message?: string): Promise<void>;
+  /** Cleans up, prints `message` (if any) on the restored screen, and exits with `code`; later calls are ignored. */
+  exit(code: number, message?: string, reason?: string): Promise<void>;
 };
 
 export function installExitGuard(options: ExitGuardOptions): ExitGuard {
@@ -25,19 +27,29 @@ export function installExitGuard(options: ExitGuardOptions): ExitGuard {
   const stopTimeoutMs = options.stopTimeoutMs ?? 3000;
   let exiting = false;
 
-  const exit = async (code: number, message?: string): Promise<void> => {
+  const exit = async (code: number, message?: string, reason = message ?? `exit ${code}`): Promise<void> => {
     if (exiting) return;
     exiting = true;
+    try {
+      options.onExit?.(code, reason);
+    } catch {
+      // logging must never stand between the user and a usable terminal
+    }
     try {
       options.restoreTerminal();
     } catch {
       // The terminal may already be gone (SIGHUP); stopping children still matters.
     }
     // Printed after the restore, so it lands on the normal screen and stays readable.
-    if (message) proc.stderr.write(`${message}\n`);
+    try {
+      if (message) proc.stderr.write(`${message}\n`);
+    } catch {
+      // no terminal left to print on
+    }
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      options.stop().catch(() => undefined),
+      // A stop that throws at once must not keep zoomtop from exiting either.
+      Promise.resolve().then(options.stop).catch(() => undefined),
       new Promise<void>((resolve) => {
         timer = setTimeout(resolve, stopTimeoutMs);
       }),
@@ -47,7 +59,7 @@ export function installExitGuard(options: ExitGuardOptions): ExitGuard {
   };
 
   for (const signal of Object.keys(SIGNAL_EXIT_CODES) as GuardedSignal[]) {
-    proc.on(signal, () => void exit(SIGNAL_EXIT_CODES[signal]));
+    proc.on(signal, () => void exit(SIGNAL_EXIT_CODES[signal], undefined, signal));
   }
   proc.on('uncaughtException', (error: Error) => void exit(1, `zoomtop crashed: ${error.stack ?? error.message}`));
   proc.on('unhandledRejection', (reason: unknown) => void exit(1, `zoomtop crashed: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));

@@ -1,6 +1,7 @@
 // Command-line words -> validated options, with one-line errors that say the fix. Pure.
 import { parseArgs } from 'node:util';
 import { parseDuration } from '../views/format.js';
+import { LOG_LEVELS, type LogLevel } from './log-file.js';
 
 export type Options = {
   demo: boolean;
@@ -8,6 +9,11 @@ export type Options = {
   /** null when StatsD ingest is off. */
   statsd: { host: string; port: number } | null;
   appConfig: string | null;
+  /** null: chosen from the terminal (console on TERM=linux, mono under NO_COLOR, else default). */
+  theme: string | null;
+  /** Mouse reporting; off by default because it takes the terminal's (and tmux's) own mouse away. */
+  mouse: boolean;
+  logLevel: LogLevel;
   help: boolean;
   version: boolean;
 };
@@ -25,6 +31,11 @@ Options:
   --no-statsd          do not listen for StatsD
   --app-config FILE    the app's YAML config that optimizer actions edit
                        (default with --demo: the demo's copy in the zoomtop data directory)
+  --theme NAME         default, light, high-contrast, mono, console, or one of yours in
+                       $XDG_CONFIG_HOME/zoomtop/themes/NAME.yaml (default: from the terminal)
+  --mouse              turn on mouse reporting (off: the terminal keeps its own selection)
+  --log-level LEVEL    error, warn, info or debug (default info); the log is zoomtop.log
+                       in the zoomtop data directory
   -h, --help           show this help
   -v, --version        show the version
 `;
@@ -45,6 +56,9 @@ export function parseOptions(argv: string[]): ParsedOptions {
         statsd: { type: 'string', default: '127.0.0.1:8125' },
         'no-statsd': { type: 'boolean', default: false },
         'app-config': { type: 'string' },
+        theme: { type: 'string' },
+        mouse: { type: 'boolean', default: false },
+        'log-level': { type: 'string', default: 'info' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -55,6 +69,14 @@ export function parseOptions(argv: string[]): ParsedOptions {
   const intervalMs = parseDuration(values.interval);
   if (intervalMs === null || intervalMs < MIN_INTERVAL_MS || intervalMs > MAX_INTERVAL_MS) {
     return { ok: false, error: `--interval "${values.interval}" is not a duration between 100ms and 1h; write it like 1s, 500ms or 2s` };
+  }
+  const logLevel = values['log-level'];
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    return { ok: false, error: `--log-level "${logLevel}" is not a level; use one of ${LOG_LEVELS.join(', ')}` };
+  }
+  const theme = values.theme ?? null;
+  if (theme !== null && !/^[a-z0-9][a-z0-9_-]*$/i.test(theme)) {
+    return { ok: false, error: `--theme "${theme}" is not a theme name; use letters, digits, - and _ (e.g. default, light, high-contrast, mono, console)` };
   }
   let statsd: Options['statsd'] = null;
   if (!values['no-statsd']) {
@@ -69,6 +91,9 @@ export function parseOptions(argv: string[]): ParsedOptions {
       intervalMs,
       statsd,
       appConfig: values['app-config'] ?? null,
+      theme,
+      mouse: values.mouse,
+      logLevel: logLevel as LogLevel,
       help: values.help,
       version: values.version,
     },

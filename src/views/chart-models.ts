@@ -21,7 +21,38 @@ export function cleanSeries(values: readonly (number | null)[], max: number): (n
   return values.map((v) => (v === null || !Number.isFinite(v) ? null : Math.min(max, Math.max(0, v))));
 }
 
-export function toCpuModel(snapshot: Snapshot): ChartModel {
+/** Finite samples outside [0, max] among the newest `cols` (the ones drawn): they are clamped, and the panel says so. */
+export function countOffScale(values: readonly (number | null)[], max: number, cols = Infinity): number {
+  const shown = Number.isFinite(cols) ? values.slice(Math.max(0, values.length - cols)) : values;
+  return shown.filter((v) => v !== null && Number.isFinite(v) && (v < 0 || v > max)).length;
+}
+
+/** How wide the graph is drawn and how far apart its samples are, so the label can say what time it spans. */
+export type ChartScale = { cols: number; sampleMs: number };
+
+/** "38 s", "5 min", "2 h": the time `cols` samples `sampleMs` apart cover. */
+export function formatSpan(cols: number, sampleMs: number): string {
+  const seconds = Math.round((Math.max(0, cols) * sampleMs) / 1000);
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
+}
+
+/** The longest of `candidates` that fits `width` cells (the last one when none does); each names the unit and scale. */
+function fitLabel(candidates: string[], scale: ChartScale | undefined): string {
+  if (!scale) return candidates[0] ?? '';
+  const span = `, last ${formatSpan(scale.cols, scale.sampleMs)}`;
+  const withSpan = candidates.map((c) => c + span);
+  return [...withSpan, ...candidates].find((c) => c.length <= scale.cols) ?? candidates.at(-1) ?? '';
+}
+
+/** A figure line only when some drawn samples were off the scale. */
+function offScaleLines(values: readonly (number | null)[], max: number, scale: ChartScale | undefined): Line[] {
+  const off = countOffScale(values, max, scale?.cols);
+  return off === 0 ? [] : [[{ text: `${off} sample${off === 1 ? '' : 's'} off the 0-${max} scale, drawn at the edge`, tone: 'careful' }]];
+}
+
+export function toCpuModel(snapshot: Snapshot, scale?: ChartScale): ChartModel {
   const now = snapshot.cpu.percent;
   const lines: Line[] = [
     [
@@ -37,15 +68,15 @@ export function toCpuModel(snapshot: Snapshot): ChartModel {
   }
   return {
     title: 'CPU',
-    label: 'machine CPU %, all cores, 0-100',
+    label: fitLabel(['machine CPU %, all cores, 0-100', 'CPU %, all cores, 0-100', '%, 0-100'], scale),
     values: cleanSeries(snapshot.cpu.history, 100),
     max: 100,
-    lines,
+    lines: [...lines, ...offScaleLines(snapshot.cpu.history, 100, scale)],
     tone: percentTone(now),
   };
 }
 
-export function toMemoryModel(snapshot: Snapshot): ChartModel {
+export function toMemoryModel(snapshot: Snapshot, scale?: ChartScale): ChartModel {
   const { percent, usedBytes, totalBytes } = snapshot.memory;
   const lines: Line[] = [
     [
@@ -60,21 +91,21 @@ export function toMemoryModel(snapshot: Snapshot): ChartModel {
   ];
   return {
     title: 'Memory',
-    label: 'used memory %, 0-100',
+    label: fitLabel(['used memory %, 0-100', '% used, 0-100', '%, 0-100'], scale),
     values: cleanSeries(snapshot.memory.history, 100),
     max: 100,
-    lines,
+    lines: [...lines, ...offScaleLines(snapshot.memory.history, 100, scale)],
     tone: percentTone(percent),
   };
 }
 
-export function toGpuModel(snapshot: Snapshot): ChartModel {
+export function toGpuModel(snapshot: Snapshot, scale?: ChartScale): ChartModel {
   const gpu = snapshot.gpu;
   if (gpu.state !== 'ok') {
     const reason = gpu.state === 'pending' ? 'checking for a GPU…' : gpu.reason;
     return {
       title: 'GPU',
-      label: 'GPU usage %, 0-100',
+      label: fitLabel(['GPU usage %, 0-100', '% busy, 0-100', '%, 0-100'], scale),
       values: [],
       max: 100,
       lines: [[{ text: 'n/a', tone: 'muted' }], [{ text: reason, tone: 'muted' }]],
@@ -83,7 +114,7 @@ export function toGpuModel(snapshot: Snapshot): ChartModel {
   }
   return {
     title: 'GPU',
-    label: 'GPU usage %, 0-100',
+    label: fitLabel(['GPU usage %, 0-100', '% busy, 0-100', '%, 0-100'], scale),
     values: cleanSeries(gpu.history, 100),
     max: 100,
     lines: [
@@ -96,6 +127,7 @@ export function toGpuModel(snapshot: Snapshot): ChartModel {
         { text: gpu.memoryUsedBytes === null ? 'n/a' : `${formatBytes(gpu.memoryUsedBytes)} of ${formatBytes(gpu.memoryTotalBytes)}`, tone: 'normal' },
       ],
       [{ text: gpu.name, tone: 'muted' }],
+      ...offScaleLines(gpu.history, 100, scale),
     ],
     tone: percentTone(gpu.usagePercent),
   };

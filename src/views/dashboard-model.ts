@@ -2,12 +2,13 @@
 import type { UiState } from '../app/ui-state.js';
 import type { RulesOutcome } from '../rules/rules-engine.js';
 import type { Snapshot } from '../store/snapshot.js';
+import type { CameraOperationStats } from '../timing/operation-registry.js';
 import { toAlertsModel, toSuggestionsModel } from './alerts-model.js';
 import { toCpuModel, toGpuModel, toMemoryModel } from './chart-models.js';
 import { toDialogModel } from './dialog-model.js';
 import { computeLayout } from './layout.js';
 import type { DashboardModel } from './model.js';
-import { appSummary, toOperationsModel } from './operations-model.js';
+import { appSummary, operationKey, toOperationsModel, visibleOperations } from './operations-model.js';
 import { toStatusLine, type StatusContext } from './status-model.js';
 
 export type ViewContext = StatusContext & {
@@ -15,6 +16,12 @@ export type ViewContext = StatusContext & {
   windowLabel: string;
   /** Glyph used where text is cut; the console theme needs one its font has. */
   ellipsis: string;
+  /** One-cell glyph of the detail overlay's bars. Default '#'. */
+  bar?: string;
+  /** How often the GPU is sampled, for its graph's time span. Default 5000. */
+  gpuIntervalMs?: number;
+  /** Per-camera statistics, read only while the operation detail is open. Default none. */
+  cameraStats?: readonly CameraOperationStats[];
   /** Time zone offset for alert times, minutes east of UTC; local when undefined. */
   offsetMinutes?: number;
 };
@@ -26,20 +33,39 @@ export function toDashboardModel(
   size: { cols: number; rows: number },
   context: ViewContext,
 ): DashboardModel {
-  const { tooSmall, layout } = computeLayout(size.cols, size.rows);
+  const { tooSmall, layout } = computeLayout(size.cols, size.rows, ui.zoomed ? ui.focus : null);
   const inner = (width: number) => Math.max(0, width - 2);
+  const chartScale = (width: number, sampleMs: number) => ({ cols: inner(width), sampleMs });
   return {
     cols: size.cols,
     rows: size.rows,
     tooSmall,
     layout,
-    cpu: toCpuModel(snapshot),
-    memory: toMemoryModel(snapshot),
-    gpu: toGpuModel(snapshot),
-    operations: toOperationsModel(snapshot.operations, inner(layout.operations.width), context.windowLabel, context.ellipsis, appSummary(snapshot.appFigures)),
+    focus: ui.focus,
+    cpu: toCpuModel(snapshot, chartScale(layout.cpu.width, context.intervalMs)),
+    memory: toMemoryModel(snapshot, chartScale(layout.memory.width, context.intervalMs)),
+    gpu: toGpuModel(snapshot, chartScale(layout.gpu.width, context.gpuIntervalMs ?? 5000)),
+    operations: toOperationsModel(snapshot.operations, {
+      innerWidth: inner(layout.operations.width),
+      windowLabel: context.windowLabel,
+      ellipsis: context.ellipsis,
+      appSummary: appSummary(snapshot.appFigures),
+      sort: ui.sort,
+      filter: ui.filter,
+      selectedKey: ui.selectedOperation,
+      showSelection: ui.focus === 'operations',
+    }),
     alerts: toAlertsModel(rules.alerts, Math.max(0, layout.alerts.height - 2), context.offsetMinutes),
     suggestions: toSuggestionsModel(rules.suggestions, ui.selectedSuggestion),
-    status: toStatusLine(snapshot, context),
-    dialog: toDialogModel(ui.dialog),
+    status: toStatusLine(snapshot, context, ui, size.cols),
+    dialog: toDialogModel(ui.dialog, size.rows, ui.dialog?.kind === 'detail' ? detailInput(snapshot, ui, context) : undefined),
   };
+}
+
+/** The operation the detail shows: the selected one, else the first row as the table shows it. */
+function detailInput(snapshot: Snapshot, ui: UiState, context: ViewContext) {
+  const rows = visibleOperations(snapshot.operations, ui.sort, ui.filter);
+  const key = ui.selectedOperation ?? (rows[0] ? operationKey(rows[0]) : null);
+  const stats = snapshot.operations.find((s) => operationKey(s) === key);
+  return { key, stats, cameras: context.cameraStats ?? [], bar: context.bar ?? '#' };
 }

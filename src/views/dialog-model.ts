@@ -1,28 +1,60 @@
 // Overlays: the apply confirmation (file, key, old and new value, diff), messages and help.
 import type { Dialog } from '../app/ui-state.js';
+import { toDetailModel, type DetailInput } from './detail-model.js';
 import type { DialogModel, Line } from './model.js';
 
-const HELP: [string, string][] = [
-  ['q, Ctrl-C', 'quit (stops the demo pipeline, restores the terminal)'],
-  ['?', 'this help; any key closes it'],
-  ['up/down, k/j', 'select a suggestion'],
-  ['a', 'preview the selected suggestion\'s action'],
-  ['y', 'apply the previewed change to the app config'],
-  ['n, Esc', 'cancel the preview'],
+/** Every key, as the help overlay lists it; the README's key table says the same. */
+export const HELP: readonly [string, string][] = [
+  ['q', 'quit (stops the demo, restores the terminal)'],
+  ['Ctrl-C', 'quit too (exit status 130, as for an interrupt)'],
+  ['?', 'this help; j/k scroll it, any other key closes'],
+  ['Tab, S-Tab', 'focus the next / previous panel'],
+  ['up/down, j/k', 'move the selection (PgUp, PgDn, Home, End)'],
+  ['Enter', 'detail of the selected operation'],
+  ['s', 'sort operations: p95, avg, rate, errors, name'],
+  ['/', 'filter operations by text; Esc clears'],
+  ['z', 'zoom the focused panel; z or Esc again: back'],
+  ['p', 'pause the display (sampling goes on)'],
+  ['+ / -', 'sample less / more often'],
+  ['e', 'export a snapshot as JSON (path shown)'],
+  ['c', 'clear the alert log'],
+  ['t', 'next theme'],
+  ['a', "preview the selected suggestion's action"],
+  ['y / n, Esc', 'apply the previewed change / cancel'],
 ];
 
-export function toDialogModel(dialog: Dialog | null): DialogModel | null {
+/** How far the help can scroll when `rows` terminal rows leave room for only part of it. */
+export function helpMaxOffset(rows: number): number {
+  const room = helpRoom(rows);
+  // When it scrolls, one line of the room says so.
+  return HELP.length <= room ? 0 : HELP.length - (room - 1);
+}
+
+/** Lines of help a dialog on `rows` rows shows: the dialog is at most rows - 2 high, with a border. */
+function helpRoom(rows: number): number {
+  return Math.max(1, rows - 4);
+}
+
+function helpModel(offset: number, rows: number): DialogModel {
+  const room = helpRoom(rows);
+  const start = Math.min(offset, helpMaxOffset(rows));
+  const shown = HELP.length > room ? HELP.slice(start, start + room - 1) : HELP;
+  const lines: Line[] = shown.map(([key, what]) => [
+    { text: key.padEnd(14), tone: 'title' },
+    { text: what, tone: 'normal' },
+  ]);
+  if (shown.length < HELP.length) lines.push([{ text: `j/k scroll: keys ${start + 1}-${start + shown.length} of ${HELP.length}`, tone: 'muted' }]);
+  return { title: 'Keys', tone: 'title', lines };
+}
+
+/** The overlay for `dialog` on a terminal `rows` high; `detail` feeds the operation detail. */
+export function toDialogModel(dialog: Dialog | null, rows = Infinity, detail?: DetailInput): DialogModel | null {
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'help':
-      return {
-        title: 'Keys',
-        tone: 'title',
-        lines: HELP.map(([key, what]) => [
-          { text: key.padEnd(14), tone: 'title' },
-          { text: what, tone: 'normal' },
-        ]),
-      };
+      return helpModel(dialog.offset, rows);
+    case 'detail':
+      return toDetailModel(detail ?? { key: null, stats: undefined, cameras: [], bar: '#' });
     case 'message':
       return { title: dialog.title, tone: dialog.tone, lines: dialog.lines.map((text) => [{ text, tone: 'normal' }]) };
     case 'confirm': {

@@ -67,14 +67,21 @@ function wide(cols: number, rows: number): Record<PanelId, Rect> {
   };
 }
 
+/** Zoomed: one panel over everything but the status line; the others get empty rects (hidden). */
+function zoomed(cols: number, rows: number, panel: Exclude<PanelId, 'status'>): Record<PanelId, Rect> {
+  const layout = { cpu: EMPTY, memory: EMPTY, gpu: EMPTY, operations: EMPTY, alerts: EMPTY, suggestions: EMPTY, status: rect(0, rows - 1, cols, 1) };
+  return { ...layout, [panel]: rect(0, 0, cols, rows - 1) };
+}
+
 /**
- * Panel rectangles for a `cols` x `rows` terminal. Below MIN_COLS x MIN_ROWS, `tooSmall` holds
- * the message to show and every rect is empty.
+ * Panel rectangles for a `cols` x `rows` terminal, with `zoom` filling the screen when given.
+ * Below MIN_COLS x MIN_ROWS, `tooSmall` holds the message to show and every rect is empty.
  */
-export function computeLayout(cols: number, rows: number): Layout {
+export function computeLayout(cols: number, rows: number, zoom: Exclude<PanelId, 'status'> | null = null): Layout {
   if (!Number.isInteger(cols) || !Number.isInteger(rows) || cols < MIN_COLS || rows < MIN_ROWS) {
     const layout = { cpu: EMPTY, memory: EMPTY, gpu: EMPTY, operations: EMPTY, alerts: EMPTY, suggestions: EMPTY, status: EMPTY };
     return { tooSmall: `terminal too small: need ${MIN_COLS}x${MIN_ROWS}, have ${cols}x${rows}`, layout };
   }
+  if (zoom !== null) return { tooSmall: null, layout: zoomed(cols, rows, zoom) };
   return { tooSmall: null, layout: cols >= WIDE_COLS ? wide(cols, rows) : standard(cols, rows) };
 }

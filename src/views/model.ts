@@ -59,6 +59,8 @@ export type DashboardModel = {
   /** When the terminal is too small, only this message is drawn. */
   tooSmall: string | null;
   layout: Record<PanelId, Rect>;
+  /** The panel that keys act on; widgets mark it (title and border). */
+  focus: PanelId | null;
   cpu: ChartModel;
   memory: ChartModel;
   gpu: ChartModel;

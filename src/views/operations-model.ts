@@ -1,4 +1,5 @@
-// The Operations table: one row per component.operation, columns cut to the panel's width.
+// The Operations table: one row per component.operation, sorted and filtered as the operator asked, columns cut to the panel's width.
+import type { OperationsSort } from '../app/ui-state.js';
 import type { AppFigures } from '../store/snapshot.js';
 import type { OperationStats } from '../timing/types.js';
 import { formatCount, formatMs, formatRate } from './format.js';
@@ -28,13 +29,57 @@ export function appSummary(app: AppFigures): string {
   return parts.join(', ');
 }
 
-/** Orders rows by p95, slowest first, so the most expensive work is on top. */
-export function sortByP95(stats: readonly OperationStats[]): OperationStats[] {
-  return [...stats].sort((a, b) => (b.p95Ms ?? -1) - (a.p95Ms ?? -1) || a.component.localeCompare(b.component) || a.operation.localeCompare(b.operation));
+/** The name a row is selected and filtered by. */
+export function operationKey(s: Pick<OperationStats, 'component' | 'operation'>): string {
+  return `${s.component}.${s.operation}`;
 }
 
-/** innerWidth is the panel width inside its border. Columns that do not fit are dropped from the right. */
-export function toOperationsModel(stats: readonly OperationStats[], innerWidth: number, windowLabel: string, ellipsis = '…', appSummary = ''): TableModel {
+const byName = (a: OperationStats, b: OperationStats): number => a.component.localeCompare(b.component) || a.operation.localeCompare(b.operation);
+/** Largest first; an unknown value (null) sorts after every number. */
+const descending = (get: (s: OperationStats) => number | null) => (a: OperationStats, b: OperationStats) => (get(b) ?? -1) - (get(a) ?? -1) || byName(a, b);
+
+const SORTS: Record<OperationsSort, (a: OperationStats, b: OperationStats) => number> = {
+  p95: descending((s) => s.p95Ms),
+  avg: descending((s) => s.avgMs),
+  rate: descending((s) => s.ratePerSec),
+  errors: descending((s) => s.errors),
+  name: byName,
+};
+
+/** Orders rows by p95, slowest first, so the most expensive work is on top. */
+export function sortByP95(stats: readonly OperationStats[]): OperationStats[] {
+  return [...stats].sort(SORTS.p95);
+}
+
+/** The rows as shown: filtered by text (case-insensitive, anywhere in the name), then sorted. */
+export function visibleOperations(stats: readonly OperationStats[], sort: OperationsSort = 'p95', filter = ''): OperationStats[] {
+  const needle = filter.trim().toLowerCase();
+  const kept = needle === '' ? [...stats] : stats.filter((s) => operationKey(s).toLowerCase().includes(needle));
+  return kept.sort(SORTS[sort]);
+}
+
+export type OperationsView = {
+  /** The panel width inside its border. */
+  innerWidth: number;
+  /** e.g. "last 60 s". */
+  windowLabel: string;
+  /** Default '…'. */
+  ellipsis?: string;
+  /** From appSummary; default ''. */
+  appSummary?: string;
+  /** Default 'p95'. */
+  sort?: OperationsSort;
+  /** Default '' (all rows). */
+  filter?: string;
+  /** Key of the selected row, or null for the first; no row is selected when `showSelection` is false. */
+  selectedKey?: string | null;
+  /** Default false: the selection is drawn only while the panel has the focus. */
+  showSelection?: boolean;
+};
+
+/** Columns that do not fit the width are dropped from the right. */
+export function toOperationsModel(stats: readonly OperationStats[], view: OperationsView): TableModel {
+  const { innerWidth, windowLabel, ellipsis = '…', sort = 'p95', filter = '' } = view;
   const columns: NumericColumn[] = [];
   let used = MIN_NAME_WIDTH;
   for (const column of NUMERIC_COLUMNS) {
@@ -44,18 +89,29 @@ export function toOperationsModel(stats: readonly OperationStats[], innerWidth: 
   }
   const nameWidth = Math.max(1, innerWidth - (used - MIN_NAME_WIDTH));
   const header: ColumnModel[] = [
-    { header: 'component.operation (ms)', width: nameWidth, align: 'left' },
+    // The unit must survive a narrow panel, so the shorter header is used before anything is cut.
+    { header: nameWidth >= 24 ? 'component.operation (ms)' : 'operation (ms)', width: nameWidth, align: 'left' },
     ...columns.map((c) => ({ header: c.header, width: c.width, align: 'right' as const })),
   ];
-  const rows: Line[] = sortByP95(stats).map((s) => [
-    { text: fitToWidth(`${s.component}.${s.operation}`, nameWidth, 'left', ellipsis), tone: 'normal' },
+  const shown = visibleOperations(stats, sort, filter);
+  const rows: Line[] = shown.map((s) => [
+    { text: fitToWidth(operationKey(s), nameWidth, 'left', ellipsis), tone: 'normal' },
     ...columns.map((c) => ({ text: ' ' + fitToWidth(c.cell(s), c.width, 'right', ellipsis), tone: c.tone?.(s) ?? 'normal' })),
   ]);
+  const at = view.selectedKey == null ? 0 : Math.max(0, shown.findIndex((s) => operationKey(s) === view.selectedKey));
   return {
-    title: appSummary ? `Operations (${windowLabel}) | ${appSummary}` : `Operations (${windowLabel})`,
+    title: operationsTitle(windowLabel, sort, filter, shown.length, stats.length, view.appSummary ?? ''),
     columns: header,
     rows,
-    selectedIndex: -1,
-    empty: 'no operations yet: send StatsD timers (component.operation:12.5|ms) or use record() from the library',
+    selectedIndex: view.showSelection && rows.length > 0 ? at : -1,
+    empty: filter.trim() !== ''
+      ? `no operation matches "${filter.trim()}"; Esc clears the filter`
+      : 'no operations yet: send StatsD timers (component.operation:12.5|ms) or use record() from the library',
   };
+}
+
+function operationsTitle(windowLabel: string, sort: OperationsSort, filter: string, shown: number, total: number, summary: string): string {
+  const filtered = filter.trim() === '' ? '' : `, filter "${filter.trim()}" ${shown} of ${total}`;
+  const title = `Operations (${windowLabel}, by ${sort}${filtered})`;
+  return summary ? `${title} | ${summary}` : title;
 }

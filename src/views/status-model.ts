@@ -1,19 +1,52 @@
-// The bottom status line: where, how often, how long, zoomtop's own cost, and the main keys.
+// The bottom status line: where, how often, how long, zoomtop's own cost, the mode, and the main keys; fitted to the width.
 import type { Snapshot } from '../store/snapshot.js';
 import { formatBytes, formatElapsed, formatPercent } from './format.js';
-import type { Line } from './model.js';
+import type { Line, Span } from './model.js';
+import { textWidth } from './text-width.js';
 
 export type StatusContext = { host: string; intervalMs: number; statsdAddress: string | null };
 
-export function toStatusLine(snapshot: Snapshot, context: StatusContext): Line {
+/** The parts of the UI state the status line shows. */
+export type StatusUi = { paused: boolean; editingFilter: boolean; filter: string };
+
+const KEYS_LONG = ' | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom';
+const KEYS_MEDIUM = ' | q quit  ? help  Tab focus  / filter';
+const KEYS_SHORT = ' | q quit  ? help';
+
+export function formatInterval(intervalMs: number): string {
+  const seconds = intervalMs / 1000;
+  return `${Number.isInteger(seconds) ? seconds : Number(seconds.toFixed(2))} s`;
+}
+
+/**
+ * The status line for `width` cells. Less important parts are dropped first (StatsD address,
+ * uptime, host, then keys from the end of the list); zoomtop's own cost and PAUSED are never dropped.
+ */
+export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: StatusUi = { paused: false, editingFilter: false, filter: '' }, width = Infinity): Line {
   const self = snapshot.self;
-  const selfCost = self ? `zoomtop ${self.cpuPercent === null ? '…' : formatPercent(self.cpuPercent)} ${formatBytes(self.rssBytes)}` : 'zoomtop …';
-  const seconds = context.intervalMs / 1000;
-  return [
-    { text: ` ${context.host}`, tone: 'title' },
-    { text: ` | every ${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s | up ${formatElapsed(snapshot.atMs - snapshot.startedAtMs)}`, tone: 'normal' },
-    { text: ` | ${selfCost}`, tone: 'muted' },
-    { text: context.statsdAddress ? ` | statsd ${context.statsdAddress}` : ' | statsd off', tone: 'muted' },
-    { text: ' | q quit  ? help  a apply  up/down select', tone: 'title' },
+  const cost: Span = { text: ` | ${self ? `zoomtop ${self.cpuPercent === null ? '…' : formatPercent(self.cpuPercent)} ${formatBytes(self.rssBytes)}` : 'zoomtop …'}`, tone: 'muted' };
+  const paused: Span[] = ui.paused ? [{ text: ' PAUSED ', tone: 'critical' }] : [];
+  if (ui.editingFilter) {
+    return [...paused, { text: ' filter: ', tone: 'title' }, { text: `${ui.filter}_`, tone: 'normal' }, { text: '  Enter keep  Esc clear', tone: 'muted' }, cost];
+  }
+  const host: Span = { text: ` ${context.host}`, tone: 'title' };
+  const every: Span = { text: ` | every ${formatInterval(context.intervalMs)}`, tone: 'normal' };
+  const up: Span = { text: ` | up ${formatElapsed(snapshot.atMs - snapshot.startedAtMs)}`, tone: 'normal' };
+  const statsd: Span = { text: context.statsdAddress ? ` | statsd ${context.statsdAddress}` : ' | statsd off', tone: 'muted' };
+  const keys = (text: string): Span => ({ text, tone: 'title' });
+  const candidates: Span[][] = [
+    [host, every, up, cost, statsd, keys(KEYS_LONG)],
+    [host, every, up, cost, keys(KEYS_LONG)],
+    [host, every, cost, keys(KEYS_LONG)],
+    [every, cost, keys(KEYS_LONG)],
+    [host, every, cost, keys(KEYS_MEDIUM)],
+    [every, cost, keys(KEYS_MEDIUM)],
+    [host, every, cost, keys(KEYS_SHORT)],
+    [every, cost, keys(KEYS_SHORT)],
   ];
+  const room = width - paused.reduce((sum, s) => sum + textWidth(s.text), 0);
+  const fits = candidates.find((spans) => spans.reduce((sum, s) => sum + textWidth(s.text), 0) <= room);
+  const [first, ...rest] = fits ?? [every, cost, keys(KEYS_SHORT)];
+  // Without the host in front, the first separator would lead the line.
+  return [...paused, ...(first ? [{ ...first, text: first.text.replace(/^ \| /, ' ') }] : []), ...rest];
 }

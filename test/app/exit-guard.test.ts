@@ -47,3 +47,27 @@ test('a stop that hangs does not keep zoomtop from exiting', async () => {
   await guard.exit(0);
   assert.deepEqual(calls, ['restore', 'exit 0']);
 });
+
+test('the reason is told first (for the log), and a stop that throws at once still ends in exit', async () => {
+  const { proc, calls } = fakeProcess();
+  installExitGuard({
+    proc,
+    onExit: (code, reason) => calls.push(`log ${code} ${reason}`),
+    restoreTerminal: () => calls.push('restore'),
+    stop: () => {
+      throw new Error('no');
+    },
+  });
+  proc.emit('SIGHUP');
+  await settle();
+  assert.deepEqual(calls, ['log 129 SIGHUP', 'restore', 'exit 129']);
+});
+
+test('a terminal that is gone (restore and stderr throw) does not keep zoomtop from stopping children and exiting', async () => {
+  const { proc, calls } = fakeProcess();
+  (proc as unknown as { stderr: { write(): never } }).stderr = { write: () => { throw new Error('EIO'); } };
+  installExitGuard({ proc, restoreTerminal: () => { throw new Error('EIO'); }, stop: async () => void calls.push('stop') });
+  proc.emit('unhandledRejection', new Error('late'));
+  await settle();
+  assert.deepEqual(calls, ['stop', 'exit 1']);
+});

@@ -5,7 +5,7 @@ import { parseHostPort, parseOptions } from '../../src/app/options.js';
 test('defaults: 1 s interval, StatsD on loopback 8125, no demo', () => {
   const r = parseOptions([]);
   assert.ok(r.ok);
-  assert.deepEqual(r.options, { demo: false, intervalMs: 1000, statsd: { host: '127.0.0.1', port: 8125 }, appConfig: null, help: false, version: false });
+  assert.deepEqual(r.options, { demo: false, intervalMs: 1000, statsd: { host: '127.0.0.1', port: 8125 }, appConfig: null, theme: null, mouse: false, logLevel: 'info', help: false, version: false });
 });
 
 test('--interval 2s, --no-statsd, --demo, --app-config', () => {
@@ -27,6 +27,17 @@ test('bad values give one line naming the option, the value and the fix', () => 
   const unknown = parseOptions(['--frobnicate']);
   assert.equal(unknown.ok, false);
   assert.match((unknown as { error: string }).error, /frobnicate.*see zoomtop --help/);
+});
+
+test('--theme, --mouse and --log-level; bad ones name the value and the fix', () => {
+  const r = parseOptions(['--theme', 'high-contrast', '--mouse', '--log-level', 'debug']);
+  assert.ok(r.ok);
+  assert.deepEqual([r.options.theme, r.options.mouse, r.options.logLevel], ['high-contrast', true, 'debug']);
+  assert.deepEqual(parseOptions(['--log-level', 'loud']), { ok: false, error: '--log-level "loud" is not a level; use one of error, warn, info, debug' });
+  assert.deepEqual(parseOptions(['--theme', '../x']), {
+    ok: false,
+    error: '--theme "../x" is not a theme name; use letters, digits, - and _ (e.g. default, light, high-contrast, mono, console)',
+  });
 });
 
 test('host:port forms', () => {

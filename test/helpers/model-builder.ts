@@ -52,6 +52,7 @@ export function buildModel(cols: number, rows: number, overrides: Partial<Dashbo
     rows,
     tooSmall,
     layout,
+    focus: null,
     cpu: chart('CPU', '73.2 %', 'careful'),
     memory: chart('Memory', '41.0 %', 'ok'),
     gpu: chart('GPU', '5.0 %', 'ok'),

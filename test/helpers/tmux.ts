@@ -17,8 +17,34 @@ export type TmuxPane = {
   display(format: string): string;
   /** A scratch directory used as HOME, so zoomtop's data never touches the real one. */
   home: string;
+  /** Kills the tmux server, as a dropped SSH connection would: the pane's processes get SIGHUP. HOME is kept. */
+  hangUp(): void;
   close(): void;
 };
+
+/**
+ * zoomtop and demo processes of a pane: children of its shell, or node processes whose arguments
+ * name the scratch HOME (an orphaned demo would). `shellPid` is '#{pane_pid}'; pass '' once the pane is gone.
+ */
+export function paneProcesses(home: string, shellPid: string): { pid: number; args: string }[] {
+  const out = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([pid, ppid, ...args]) => pid && ((shellPid !== '' && ppid === shellPid) || (args.join(' ').includes(home) && args[0]?.endsWith('node'))))
+    .map(([pid, , ...args]) => ({ pid: Number(pid), args: args.join(' ') }));
+}
+
+/** Polls `read` until `predicate` holds or `timeoutMs` passes; returns the last value. */
+export async function eventually<T>(read: () => T, predicate: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = read();
+  while (!predicate(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = read();
+  }
+  return value;
+}
 
 export function tmuxAvailable(): boolean {
   try {
@@ -57,12 +83,15 @@ export function openTmuxPane(options: { cols?: number; rows?: number; term?: str
     },
     display: (format) => tmux('display-message', '-p', '-t', 'main', format).trim(),
     resize: (cols, rows) => void tmux('resize-window', '-t', 'main', '-x', String(cols), '-y', String(rows)),
-    close: () => {
+    hangUp: () => {
       try {
         tmux('kill-server');
       } catch {
         // already gone
       }
+    },
+    close: () => {
+      pane.hangUp();
       // Processes in the pane may still be writing their logs for a moment.
       try {
         rmSync(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });

@@ -36,7 +36,7 @@ export class FakeTtyInput extends PassThrough {
   }
 }
 
-export type Cell = { char: string; fg: number | null; bold: boolean; inverse: boolean };
+export type Cell = { char: string; fg: number | null; bg: number | null; bold: boolean; inverse: boolean };
 
 export class VirtualTerminal {
   readonly output: FakeTtyOutput;
@@ -86,7 +86,7 @@ export class VirtualTerminal {
     return this.term.buffer.active.type;
   }
 
-  /** One cell: its character, its palette colour (null when the default colour), bold and inverse. */
+  /** One cell: its character, its palette colours (null when the default colour), bold and inverse. */
   cellAt(x: number, y: number): Cell {
     const buffer = this.term.buffer.active;
     const cell = buffer.getLine(buffer.viewportY + y)?.getCell(x);
@@ -94,6 +94,7 @@ export class VirtualTerminal {
     return {
       char: cell.getChars(),
       fg: cell.isFgDefault() ? null : cell.getFgColor(),
+      bg: cell.isBgDefault() ? null : cell.getBgColor(),
       bold: cell.isBold() !== 0,
       inverse: cell.isInverse() !== 0,
     };

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanSeries, percentTone, toCpuModel, toGpuModel, toMemoryModel } from '../../src/views/chart-models.js';
+import { cleanSeries, countOffScale, formatSpan, percentTone, toCpuModel, toGpuModel, toMemoryModel } from '../../src/views/chart-models.js';
+import { renderSparklineRows } from '../../src/views/sparkline.js';
 import { buildSnapshot } from '../helpers/snapshot-builder.js';
 
 const text = (line: { text: string }[]) => line.map((s) => s.text).join('');
@@ -39,4 +40,36 @@ test('defect 8: no readable GPU is n/a with the reason, never 0 %', () => {
 test('series cleaning: NaN and Infinity are gaps, out-of-scale values are clamped', () => {
   assert.deepEqual(cleanSeries([Number.NaN, Infinity, -5, 50, 250, null], 100), [null, null, 0, 50, 100, null]);
   assert.deepEqual([null, 10, 70, 85, 95].map(percentTone), ['muted', 'ok', 'careful', 'warning', 'critical']);
+});
+
+test('large values (bytes/s in the billions) are kept exactly, clamped only at the scale, and draw in proportion', () => {
+  const max = 8e9;
+  assert.deepEqual(cleanSeries([2e9, 4e9, 8e9, 1.2e10, -3e9, Number.NaN], max), [2e9, 4e9, 8e9, 8e9, 0, null]);
+  assert.deepEqual(renderSparklineRows([0, 2e9, 4e9, 6e9, 8e9], max, 5, 2, ['_', '.', '-', '=', '#']), ['   -#', '_-###']);
+});
+
+test('an all-zero series draws a baseline, not blank: zero is a value, unlike a gap', () => {
+  assert.deepEqual(cleanSeries([0, 0, 0], 100), [0, 0, 0]);
+  assert.deepEqual(renderSparklineRows([0, 0, null, 0], 100, 4, 3, ['▁', '█']), ['    ', '    ', '▁▁ ▁']);
+  assert.deepEqual(renderSparklineRows([0, 0], 0, 2, 1, ['▁', '█']), ['▁▁'], 'a zero scale too');
+});
+
+test('every graph says its unit, its scale and the time it spans, fitted to its width', () => {
+  const snapshot = buildSnapshot();
+  assert.equal(toCpuModel(snapshot, { cols: 118, sampleMs: 1000 }).label, 'machine CPU %, all cores, 0-100, last 118 s');
+  assert.equal(toCpuModel(snapshot, { cols: 38, sampleMs: 1000 }).label, 'CPU %, all cores, 0-100, last 38 s');
+  assert.equal(toCpuModel(snapshot, { cols: 24, sampleMs: 500 }).label, '%, 0-100, last 12 s');
+  assert.equal(toMemoryModel(snapshot, { cols: 38, sampleMs: 2000 }).label, 'used memory %, 0-100, last 76 s');
+  assert.equal(toGpuModel(snapshot, { cols: 38, sampleMs: 5000 }).label, 'GPU usage %, 0-100, last 3 min');
+  assert.equal(toCpuModel(snapshot, { cols: 8, sampleMs: 1000 }).label, '%, 0-100', 'the unit and scale outlast the span');
+  assert.deepEqual([formatSpan(119, 1000), formatSpan(120, 1000), formatSpan(24, 300_000)], ['119 s', '2 min', '2 h']);
+});
+
+test('samples off the scale among those drawn are counted and the panel says so', () => {
+  assert.equal(countOffScale([150, -1, 50, null, Number.NaN, 100], 100), 2);
+  assert.equal(countOffScale([150, 50, 60], 100, 2), 0, 'only the newest that fit are drawn');
+  const model = toCpuModel(buildSnapshot({ cpu: { percent: 100, history: [120, 90, 130] } }), { cols: 38, sampleMs: 1000 });
+  assert.equal(text(model.lines.at(-1)!), '2 samples off the 0-100 scale, drawn at the edge');
+  assert.equal(model.lines.at(-1)![0]!.tone, 'careful');
+  assert.equal(toCpuModel(buildSnapshot(), { cols: 38, sampleMs: 1000 }).lines.length, 2, 'nothing said when all is on the scale');
 });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { computeLayout } from '../../src/views/layout.js';
 import type { PanelId, Rect } from '../../src/views/model.js';
 
-const PANELS: PanelId[] = ['cpu', 'memory', 'gpu', 'operations', 'alerts', 'suggestions'];
+const PANELS: Exclude<PanelId, 'status'>[] = ['cpu', 'memory', 'gpu', 'operations', 'alerts', 'suggestions'];
 
 function overlaps(a: Rect, b: Rect): boolean {
   return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
@@ -59,4 +59,14 @@ test('below 60x18 only a message, naming the need and the size', () => {
   assert.equal(computeLayout(59, 40).tooSmall, 'terminal too small: need 60x18, have 59x40');
   assert.equal(computeLayout(200, 17).tooSmall, 'terminal too small: need 60x18, have 200x17');
   assert.deepEqual(computeLayout(40, 12).layout.cpu, { left: 0, top: 0, width: 0, height: 0 });
+});
+
+test('zoom: one panel over everything above the status line, the others empty; too small still wins', () => {
+  for (const id of PANELS) {
+    const { layout } = computeLayout(80, 24, id);
+    assert.deepEqual(layout[id], { left: 0, top: 0, width: 80, height: 23 });
+    assert.deepEqual(layout.status, { left: 0, top: 23, width: 80, height: 1 });
+    for (const other of PANELS) if (other !== id) assert.deepEqual(layout[other], { left: 0, top: 0, width: 0, height: 0 });
+  }
+  assert.equal(computeLayout(40, 12, 'cpu').tooSmall, 'terminal too small: need 60x18, have 40x12');
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appSummary, toOperationsModel } from '../../src/views/operations-model.js';
+import { appSummary, operationKey, toOperationsModel, visibleOperations } from '../../src/views/operations-model.js';
+import { textWidth } from '../../src/views/text-width.js';
 import { buildStats } from '../helpers/snapshot-builder.js';
 
 const rowText = (row: { text: string }[]) => row.map((s) => s.text).join('');
@@ -8,10 +9,9 @@ const rowText = (row: { text: string }[]) => row.map((s) => s.text).join('');
 test('rows are sorted by p95, slowest first, with every column at 118 columns', () => {
   const model = toOperationsModel(
     [buildStats('camera_manager', 'capture_frame', { p95Ms: 5 }), buildStats('encoder', 'encode', { p95Ms: 40.6, errors: 3 })],
-    118,
-    'last 60 s',
+    { innerWidth: 118, windowLabel: 'last 60 s' },
   );
-  assert.equal(model.title, 'Operations (last 60 s)');
+  assert.equal(model.title, 'Operations (last 60 s, by p95)');
   assert.deepEqual(model.columns.map((c) => c.header), ['component.operation (ms)', 'count', 'rate/s', 'last', 'avg', 'p95', 'max', 'errors']);
   assert.equal(model.rows.length, 2);
   assert.ok(rowText(model.rows[0]!).startsWith('encoder.encode '));
@@ -22,8 +22,8 @@ test('rows are sorted by p95, slowest first, with every column at 118 columns', 
 });
 
 test('a narrow panel drops columns from the right and cuts long names with an ellipsis', () => {
-  const model = toOperationsModel([buildStats('a_very_long_component_name_indeed', 'operation')], 40, 'last 60 s');
-  assert.deepEqual(model.columns.map((c) => c.header), ['component.operation (ms)', 'count', 'rate/s', 'last']);
+  const model = toOperationsModel([buildStats('a_very_long_component_name_indeed', 'operation')], { innerWidth: 40, windowLabel: 'last 60 s' });
+  assert.deepEqual(model.columns.map((c) => c.header), ['operation (ms)', 'count', 'rate/s', 'last'], 'the unit stays in a narrow header');
   const row = rowText(model.rows[0]!);
   assert.equal(row.length, 40);
   assert.ok(row.startsWith('a_very_long_com…'), row);
@@ -32,7 +32,51 @@ test('a narrow panel drops columns from the right and cuts long names with an el
 test('the title carries what the app reports about itself', () => {
   assert.equal(appSummary({ fps: 29.66, frameTimeMs: 21.25, cameras: 3, camerasActive: 2 }), 'app 29.7 fps, frame 21.3 ms, 2 of 3 cameras active');
   assert.equal(appSummary({ fps: null, frameTimeMs: null, cameras: null, camerasActive: null }), '');
-  const model = toOperationsModel([], 80, 'last 60 s', '…', 'app 30.0 fps');
-  assert.equal(model.title, 'Operations (last 60 s) | app 30.0 fps');
+  const model = toOperationsModel([], { innerWidth: 80, windowLabel: 'last 60 s', appSummary: 'app 30.0 fps' });
+  assert.equal(model.title, 'Operations (last 60 s, by p95) | app 30.0 fps');
   assert.match(model.empty, /StatsD/);
+});
+
+const STATS = [
+  buildStats('camera_manager', 'capture_frame', { p95Ms: 5, avgMs: 4, ratePerSec: 90, errors: 0 }),
+  buildStats('encoder', 'encode', { p95Ms: 40.6, avgMs: 20, ratePerSec: 30, errors: 3 }),
+  buildStats('uploader', 'send', { p95Ms: 12, avgMs: 30, ratePerSec: 1, errors: 7 }),
+  buildStats('motion_detector', 'detect', { p95Ms: null, avgMs: null, ratePerSec: 0, errors: 0 }),
+];
+const names = (sort: Parameters<typeof visibleOperations>[1], filter = '') => visibleOperations(STATS, sort, filter).map(operationKey);
+
+test('each sort order puts the largest first (unknown last), name sorts alphabetically', () => {
+  assert.deepEqual(names('p95'), ['encoder.encode', 'uploader.send', 'camera_manager.capture_frame', 'motion_detector.detect']);
+  assert.deepEqual(names('avg'), ['uploader.send', 'encoder.encode', 'camera_manager.capture_frame', 'motion_detector.detect']);
+  assert.deepEqual(names('rate'), ['camera_manager.capture_frame', 'encoder.encode', 'uploader.send', 'motion_detector.detect']);
+  assert.deepEqual(names('errors'), ['uploader.send', 'encoder.encode', 'camera_manager.capture_frame', 'motion_detector.detect']);
+  assert.deepEqual(names('name'), ['camera_manager.capture_frame', 'encoder.encode', 'motion_detector.detect', 'uploader.send']);
+});
+
+test('the filter keeps names containing the text, any case, anywhere; the title says how many of how many', () => {
+  assert.deepEqual(names('name', 'ER.E'), ['encoder.encode']);
+  assert.deepEqual(names('name', 'tect'), ['motion_detector.detect']);
+  assert.deepEqual(names('name', '  send '), ['uploader.send']);
+  const model = toOperationsModel(STATS, { innerWidth: 80, windowLabel: 'last 60 s', sort: 'rate', filter: 'cod' });
+  assert.equal(model.title, 'Operations (last 60 s, by rate, filter "cod" 1 of 4)');
+  const none = toOperationsModel(STATS, { innerWidth: 80, windowLabel: 'last 60 s', filter: 'zzz' });
+  assert.deepEqual([none.rows.length, none.empty], [0, 'no operation matches "zzz"; Esc clears the filter']);
+});
+
+test('the selection follows the name through re-sorting, falls back to the first row, and shows only with the focus', () => {
+  const view = { innerWidth: 80, windowLabel: 'last 60 s', selectedKey: 'uploader.send', showSelection: true };
+  assert.equal(toOperationsModel(STATS, { ...view, sort: 'p95' }).selectedIndex, 1);
+  assert.equal(toOperationsModel(STATS, { ...view, sort: 'name' }).selectedIndex, 3);
+  assert.equal(toOperationsModel(STATS, { ...view, selectedKey: 'gone.away' }).selectedIndex, 0);
+  assert.equal(toOperationsModel(STATS, { ...view, selectedKey: null }).selectedIndex, 0);
+  assert.equal(toOperationsModel(STATS, { ...view, showSelection: false }).selectedIndex, -1);
+  assert.equal(toOperationsModel([], view).selectedIndex, -1);
+});
+
+test('wide CJK and emoji names are cut by display width, so every row is exactly the panel wide', () => {
+  const stats = [buildStats('摄像头管理器', '捕获帧图像数据'), buildStats('camera🎥', 'encode📦📦📦📦📦📦📦📦')];
+  const model = toOperationsModel(stats, { innerWidth: 60, windowLabel: 'last 60 s' });
+  for (const row of model.rows) assert.equal(textWidth(rowText(row)), 60, rowText(row));
+  // A wide character that would cross the edge is left out and the gap padded: 11 cells + pad.
+  assert.deepEqual(model.rows.map((r) => r[0]!.text), ['camera🎥.en…', '摄像头管理… ']);
 });

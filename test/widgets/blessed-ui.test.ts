@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import type { UiPort } from '../../src/app/ui-port.js';
-import type { PanelId, Rect } from '../../src/views/model.js';
 import { createBlessedUi } from '../../widgets/blessed-ui.js';
 import { loadTheme } from '../../widgets/theme.js';
 import { buildModel, list } from '../helpers/model-builder.js';
+import { assertFramed, inside } from '../helpers/screen-asserts.js';
 import { VirtualTerminal } from '../helpers/virtual-terminal.js';
 
 const UTF8 = { LANG: 'en_US.UTF-8' };
-const TITLES: [PanelId, string][] = [
-  ['cpu', 'CPU'],
-  ['memory', 'Memory'],
-  ['gpu', 'GPU'],
-  ['operations', 'Operations'],
-  ['alerts', 'Alerts'],
-  ['suggestions', 'Suggestions'],
-];
 
 let open: { vt: VirtualTerminal; ui: UiPort }[] = [];
 
@@ -41,34 +33,15 @@ async function draw(cols: number, rows: number, themeName?: string) {
   return { vt, ui };
 }
 
-/** The text inside a panel's border, one string per row. */
-function inside(vt: VirtualTerminal, r: Rect): string[] {
-  return vt.screenText().slice(r.top + 1, r.top + r.height - 1).map((line) => line.slice(r.left + 1, r.left + r.width - 1));
-}
-
-/** Every border cell of every panel is where the layout says: nothing was drawn over another panel. */
-function assertFramed(vt: VirtualTerminal, cols: number, rows: number): void {
-  const { layout } = buildModel(cols, rows);
-  const lines = vt.screenText();
-  for (const [id, title] of TITLES) {
-    const r = layout[id];
-    const top = lines[r.top] ?? '';
-    const bottom = lines[r.top + r.height - 1] ?? '';
-    assert.equal(top.slice(r.left, r.left + 3 + title.length), `┌─ ${title}`, `${id} title at ${cols}x${rows}`);
-    assert.equal(top[r.left + r.width - 1], '┐', `${id} top-right at ${cols}x${rows}`);
-    assert.equal(bottom.slice(r.left, r.left + r.width), `└${'─'.repeat(r.width - 2)}┘`, `${id} bottom at ${cols}x${rows}`);
-    // By cell, not by string index: a wide character is one string character over two cells.
-    for (let y = r.top + 1; y < r.top + r.height - 1; y++) {
-      const sides = vt.cellAt(r.left, y).char + vt.cellAt(r.left + r.width - 1, y).char;
-      assert.equal(sides, '││', `${id} sides on row ${y} at ${cols}x${rows}: ${lines[y]}`);
-    }
-  }
+/** Every panel framed where the model builder's layout puts it. */
+function assertFramedAt(vt: VirtualTerminal, cols: number, rows: number): void {
+  assertFramed(vt, buildModel(cols, rows).layout, `${cols}x${rows}`);
 }
 
 for (const [cols, rows] of [[120, 40], [80, 24], [200, 60]] as const) {
   test(`${cols}x${rows}: all six panels framed where the layout puts them, status on the last row`, async () => {
     const { vt } = await draw(cols, rows);
-    assertFramed(vt, cols, rows);
+    assertFramedAt(vt, cols, rows);
     assert.match(vt.screenText()[rows - 1] ?? '', /^zoomtop q quit {2}\? help {2}a apply\s*$/);
   });
 }
@@ -94,7 +67,7 @@ test('the selected suggestion carries the marker; the others a blank gutter', as
   assert.equal(rows[1]?.trimEnd(), '> Lower target fps to 25 [f]');
   const at = vt.find('> Lower target fps');
   assert.ok(at);
-  assert.deepEqual(vt.cellAt(at.x + 2, at.y), { char: 'L', fg: 231, bold: true, inverse: false });
+  assert.deepEqual(vt.cellAt(at.x + 2, at.y), { char: 'L', fg: 231, bg: 25, bold: true, inverse: false });
 });
 
 test('a critical tone is red in the default theme', async () => {
@@ -110,7 +83,7 @@ test('the mono theme draws a critical tone with no colour, bold and inverse inst
   const { vt } = await draw(120, 40, 'mono');
   const at = vt.find('CPU above 85 %');
   assert.ok(at);
-  assert.deepEqual(vt.cellAt(at.x, at.y), { char: 'C', fg: null, bold: true, inverse: true });
+  assert.deepEqual(vt.cellAt(at.x, at.y), { char: 'C', fg: null, bg: null, bold: true, inverse: true });
   assert.equal(vt.cellAt(0, 0).fg, null, 'borders have no colour either');
 });
 
@@ -160,7 +133,7 @@ test('a dialog is drawn centred over the panels', async () => {
   ui.render(buildModel(120, 40));
   await vt.waitForWrites();
   assert.equal(vt.find('Apply?'), null);
-  assertFramed(vt, 120, 40);
+  assertFramedAt(vt, 120, 40);
 });
 
 test('too small: only the message, centred', async () => {
@@ -180,7 +153,7 @@ test('a resize from 120x40 to 80x24 is reported, and the next render redraws wit
   assert.deepEqual(ui.size(), { cols: 80, rows: 24 });
   ui.render(buildModel(80, 24));
   await vt.waitForWrites();
-  assertFramed(vt, 80, 24);
+  assertFramedAt(vt, 80, 24);
   assert.equal(inside(vt, buildModel(80, 24).layout.cpu)[2]?.trimEnd(), 'now 73.2 %');
 });
 
@@ -189,7 +162,7 @@ test('back from too small to a full dashboard', async () => {
   vt.resize(80, 24);
   ui.render(buildModel(80, 24));
   await vt.waitForWrites();
-  assertFramed(vt, 80, 24);
+  assertFramedAt(vt, 80, 24);
   assert.equal(vt.find('too small'), null);
 });
 
@@ -198,7 +171,7 @@ test('wide characters are cut by display width: no line wraps into the border', 
   const alerts = list('Alerts', [[{ text: '摄像头一的帧率下降了，请检查网络连接和编码器设置。摄像头二正常。', tone: 'warning' }]]);
   ui.render(buildModel(80, 24, { alerts }));
   await vt.waitForWrites();
-  assertFramed(vt, 80, 24);
+  assertFramedAt(vt, 80, 24);
 });
 
 test('keys arrive as KeyNames: q, arrows, Enter once, Ctrl-C, Shift-Tab, Escape, PageDown', async () => {

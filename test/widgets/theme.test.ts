@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chooseThemeName, loadTheme, TONES } from '../../widgets/theme.js';
-
-const UTF8 = { LANG: 'en_US.UTF-8' };
+import { loadTheme, TONES } from '../../widgets/theme.js';
 
 test('the shipped themes load with every tone, a border and glyphs', () => {
-  for (const name of ['default', 'mono', 'console']) {
+  for (const name of ['default', 'light', 'high-contrast', 'mono', 'console']) {
     const theme = loadTheme(name);
     assert.equal(theme.name, name);
     for (const tone of [...TONES, 'border'] as const) assert.ok(theme.colors[tone], `${name} lacks ${tone}`);
@@ -14,6 +12,18 @@ test('the shipped themes load with every tone, a border and glyphs', () => {
   assert.deepEqual(loadTheme('default').glyphs.spark, ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']);
   assert.deepEqual(loadTheme('console').glyphs.spark, ['_', '.', '-', '=', '≡', '█']);
   assert.deepEqual(loadTheme('default').colors.critical, { fg: '196', bg: null, bold: true, inverse: false });
+  assert.equal(loadTheme('light').colors.critical.fg, '160');
+});
+
+test('high-contrast uses only the 16 basic colours, never grey, and marks the worst levels without colour too', () => {
+  const theme = loadTheme('high-contrast');
+  for (const [tone, style] of Object.entries(theme.colors)) {
+    for (const colour of [style.fg, style.bg]) {
+      assert.ok(colour === null || colour === 'default' || /^(bright-)?(black|red|green|yellow|blue|magenta|cyan|white)$/.test(colour), `${tone}: ${colour}`);
+    }
+  }
+  assert.equal(theme.colors.muted.fg, 'default');
+  assert.deepEqual([theme.colors.warning.inverse, theme.colors.critical.inverse], [true, true]);
 });
 
 test('mono uses no colour at all', () => {
@@ -49,7 +59,7 @@ test('a valid theme file maps colours to what blessed tags read', () => {
   assert.equal(theme.file, '/themes/bad.yaml');
   assert.equal(theme.colors.warning.fg, '#ff8800');
   assert.deepEqual(theme.colors.selected, { fg: 'black', bg: 'cyan', bold: false, inverse: false });
-  assert.equal(theme.glyphs.ellipsis, '…');
+  assert.deepEqual([theme.glyphs.ellipsis, theme.glyphs.bar], ['…', '#']);
 });
 
 test('bad values are one-line errors naming the file, key, value and fix', () => {
@@ -66,6 +76,9 @@ test('bad values are one-line errors naming the file, key, value and fix', () =>
   assert.throws(fromYaml(VALID.replace('colors:', 'colours:')), /\/themes\/bad\.yaml: colours: .*unknown key; expected one of name, colors, glyphs/);
   assert.throws(fromYaml(VALID.replace('["_", "█"]', '["_"]')), /glyphs\.spark: \["_"\]; list 2-16 one-cell glyphs/);
   assert.throws(fromYaml(VALID.replace('["_", "█"]', '["_", "中"]')), /glyphs\.spark: .*one-cell glyphs/);
+  assert.throws(fromYaml(VALID.replace('selection: ">"', 'selection: ">"\n  bar: "##"')), {
+    message: '/themes/bad.yaml: glyphs.bar: "##"; use one one-cell glyph, e.g. "█" or "#"',
+  });
   assert.throws(fromYaml('name: [unclosed'), /^Error: \/themes\/bad\.yaml: not valid YAML: .*; fix the syntax$/);
 });
 
@@ -74,15 +87,4 @@ test('an unknown theme lists the available ones', () => {
     message: 'theme "nope" not found: no file /t/nope.yaml; available: default, mono',
   });
   assert.throws(() => loadTheme('../etc/passwd'), /theme name "\.\.\/etc\/passwd" is not valid/);
-});
-
-test('theme choice: console on the Linux console or a non-UTF-8 locale, mono under NO_COLOR, else default', () => {
-  assert.equal(chooseThemeName({ term: 'xterm-256color', env: UTF8 }), 'default');
-  assert.equal(chooseThemeName({ term: 'linux', env: UTF8 }), 'console');
-  assert.equal(chooseThemeName({ term: 'xterm-256color', env: { LANG: 'C' } }), 'console');
-  assert.equal(chooseThemeName({ term: 'xterm-256color', env: {} }), 'console');
-  assert.equal(chooseThemeName({ term: 'xterm-256color', env: { LANG: 'en_US.UTF-8', LC_ALL: 'POSIX' } }), 'console');
-  assert.equal(chooseThemeName({ term: 'xterm', env: { LANG: 'C', LC_CTYPE: 'de_DE.utf8' } }), 'default');
-  assert.equal(chooseThemeName({ term: 'xterm-256color', env: { ...UTF8, NO_COLOR: '1' } }), 'mono');
-  assert.equal(chooseThemeName({ term: 'xterm-256color', env: { ...UTF8, NO_COLOR: '' } }), 'default');
 });

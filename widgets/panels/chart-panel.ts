@@ -6,17 +6,15 @@ import { lineTags, toneText } from '../markup.js';
 import type { Theme } from '../theme.js';
 import { createPanelBox, type PanelBox } from './panel-box.js';
 
-/** The graph never grows past this many rows; figures below it matter more than height. */
-const MAX_GRAPH_ROWS = 8;
-
 /** Tagged lines for a chart inside a `width` x `height` interior; pure, so tests can read it directly. */
 export function chartLines(model: ChartModel, width: number, height: number, theme: Theme): string[] {
   if (width <= 0 || height <= 0) return [];
-  // The label and the graph come first; figures take what is left, in order.
+  // The label and the graph come first; figures take what is left, in order; the graph gets the rest
+  // (all of a zoomed panel).
   const hasLabel = height >= 3 && model.label !== '';
   const figureRoom = Math.max(0, height - (hasLabel ? 1 : 0) - 1);
   const figures = model.lines.slice(0, figureRoom);
-  const graphRows = Math.min(MAX_GRAPH_ROWS, Math.max(1, height - (hasLabel ? 1 : 0) - figures.length));
+  const graphRows = Math.max(1, height - (hasLabel ? 1 : 0) - figures.length);
   const graph = renderSparklineRows(model.values, model.max, width, graphRows, theme.glyphs.spark);
   return [
     ...(hasLabel ? [lineTags([{ text: model.label, tone: 'muted' }], theme, width)] : []),
@@ -25,17 +23,19 @@ export function chartLines(model: ChartModel, width: number, height: number, the
   ];
 }
 
-export type ChartPanel = { render(model: ChartModel, rect: Rect): void; hide(): void };
+export type ChartPanel = { render(model: ChartModel, rect: Rect, focused?: boolean): void; hide(): void; destroy(): void };
 
 export function createChartPanel(screen: blessed.Widgets.Screen, theme: Theme): ChartPanel {
   const panel: PanelBox = createPanelBox(screen, theme);
   return {
-    render(model, rect) {
+    render(model, rect, focused = false) {
       panel.place(rect);
+      panel.setFocus(focused);
       panel.setTitle(model.title);
       panel.setLines(chartLines(model, rect.width - 2, rect.height - 2, theme));
       panel.show();
     },
     hide: () => panel.hide(),
+    destroy: () => panel.destroy(),
   };
 }

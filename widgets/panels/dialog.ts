@@ -18,7 +18,7 @@ export function dialogRect(model: DialogModel, cols: number, rows: number): Rect
   return { left: Math.floor((cols - width) / 2), top: Math.floor((rows - height) / 2), width, height };
 }
 
-export type Dialog = { render(model: DialogModel | null, cols: number, rows: number): void; hide(): void };
+export type Dialog = { render(model: DialogModel | null, cols: number, rows: number): void; hide(): void; destroy(): void };
 
 export function createDialog(screen: blessed.Widgets.Screen, theme: Theme): Dialog {
   const panel = createPanelBox(screen, theme);
@@ -36,5 +36,6 @@ export function createDialog(screen: blessed.Widgets.Screen, theme: Theme): Dial
       panel.box.setFront();
     },
     hide: () => panel.hide(),
+    destroy: () => panel.destroy(),
   };
 }

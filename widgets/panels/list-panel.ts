@@ -25,17 +25,19 @@ export function listLines(model: ListModel, width: number, height: number, theme
   });
 }
 
-export type ListPanel = { render(model: ListModel, rect: Rect): void; hide(): void };
+export type ListPanel = { render(model: ListModel, rect: Rect, focused?: boolean): void; hide(): void; destroy(): void };
 
 export function createListPanel(screen: blessed.Widgets.Screen, theme: Theme): ListPanel {
   const panel = createPanelBox(screen, theme);
   return {
-    render(model, rect) {
+    render(model, rect, focused = false) {
       panel.place(rect);
+      panel.setFocus(focused);
       panel.setTitle(model.title);
       panel.setLines(listLines(model, rect.width - 2, rect.height - 2, theme));
       panel.show();
     },
     hide: () => panel.hide(),
+    destroy: () => panel.destroy(),
   };
 }

@@ -10,10 +10,14 @@ export type PanelBox = {
   /** Moves and sizes the box; blessed only re-lays-out what changed. */
   place(rect: Rect): void;
   setTitle(title: string, tone?: Parameters<typeof toneText>[1]): void;
+  /** Marks the panel that has the focus: title in the selected tone, border in the title colour. */
+  setFocus(focused: boolean): void;
   /** Tagged lines inside the border, each already cut to the inner width. */
   setLines(lines: string[]): void;
   show(): void;
   hide(): void;
+  /** Removes the box from the screen for good (a theme change builds new ones). */
+  destroy(): void;
 };
 
 export function createPanelBox(screen: blessed.Widgets.Screen, theme: Theme, border = true): PanelBox {
@@ -29,6 +33,7 @@ export function createPanelBox(screen: blessed.Widgets.Screen, theme: Theme, bor
   let rect: Rect = { left: -1, top: -1, width: -1, height: -1 };
   let title = '';
   let content = '';
+  let focus = false;
   return {
     box,
     place(next) {
@@ -41,7 +46,7 @@ export function createPanelBox(screen: blessed.Widgets.Screen, theme: Theme, bor
       title = ''; // the label is cut to the width, so redo it
     },
     setTitle(text, tone = 'title') {
-      const tagged = ` ${toneText(cutToWidth(text, Math.max(1, rect.width - 6), theme.glyphs.ellipsis), tone, theme)} `;
+      const tagged = ` ${toneText(cutToWidth(text, Math.max(1, rect.width - 6), theme.glyphs.ellipsis), focus ? 'selected' : tone, theme)} `;
       if (tagged === title) return;
       title = tagged;
       box.setLabel({ text: tagged, side: 'left' });
@@ -52,8 +57,16 @@ export function createPanelBox(screen: blessed.Widgets.Screen, theme: Theme, bor
       content = next;
       box.setContent(next);
     },
+    setFocus(focused) {
+      if (focused === focus || !border) return;
+      focus = focused;
+      title = ''; // redone in the focus tone by the next setTitle
+      const fg = focused ? theme.colors.title.fg : borderStyle.fg;
+      (box.style.border as { fg?: string | number }).fg = blessedColour(fg);
+    },
     show: () => box.show(),
     hide: () => box.hide(),
+    destroy: () => box.destroy(),
   };
 }
 

@@ -5,7 +5,7 @@ import { lineTags } from '../markup.js';
 import type { Theme } from '../theme.js';
 import { createPanelBox } from './panel-box.js';
 
-export type StatusLine = { render(line: Line, rect: Rect): void; hide(): void };
+export type StatusLine = { render(line: Line, rect: Rect): void; hide(): void; destroy(): void };
 
 export function createStatusLine(screen: blessed.Widgets.Screen, theme: Theme): StatusLine {
   const panel = createPanelBox(screen, theme, false);
@@ -16,5 +16,6 @@ export function createStatusLine(screen: blessed.Widgets.Screen, theme: Theme): 
       panel.show();
     },
     hide: () => panel.hide(),
+    destroy: () => panel.destroy(),
   };
 }

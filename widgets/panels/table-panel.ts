@@ -27,17 +27,19 @@ export function tableLines(model: TableModel, width: number, height: number, the
   return lines;
 }
 
-export type TablePanel = { render(model: TableModel, rect: Rect): void; hide(): void };
+export type TablePanel = { render(model: TableModel, rect: Rect, focused?: boolean): void; hide(): void; destroy(): void };
 
 export function createTablePanel(screen: blessed.Widgets.Screen, theme: Theme): TablePanel {
   const panel = createPanelBox(screen, theme);
   return {
-    render(model, rect) {
+    render(model, rect, focused = false) {
       panel.place(rect);
+      panel.setFocus(focused);
       panel.setTitle(model.title);
       panel.setLines(tableLines(model, rect.width - 2, rect.height - 2, theme));
       panel.show();
     },
     hide: () => panel.hide(),
+    destroy: () => panel.destroy(),
   };
 }

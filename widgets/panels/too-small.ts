@@ -13,7 +13,7 @@ export function tooSmallLines(message: string, cols: number, rows: number, theme
   return [...Array<string>(top).fill(''), ...centred];
 }
 
-export type TooSmall = { render(message: string, cols: number, rows: number): void; hide(): void };
+export type TooSmall = { render(message: string, cols: number, rows: number): void; hide(): void; destroy(): void };
 
 export function createTooSmall(screen: blessed.Widgets.Screen, theme: Theme): TooSmall {
   const panel = createPanelBox(screen, theme, false);
@@ -25,5 +25,6 @@ export function createTooSmall(screen: blessed.Widgets.Screen, theme: Theme): To
       panel.box.setFront();
     },
     hide: () => panel.hide(),
+    destroy: () => panel.destroy(),
   };
 }

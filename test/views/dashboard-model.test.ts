@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { initialUiState } from '../../src/app/ui-state.js';
+import { CONTEXT, busyRules, busySnapshot, stateModel } from '../helpers/screen-states.js';
+
+const text = (line: { text: string }[]) => line.map((s) => s.text).join('');
+
+test('the UI state reaches the model: focus, sort, filter, selection, zoom, pause', () => {
+  const model = stateModel({ ...initialUiState, focus: 'operations', sort: 'name', filter: 'o', selectedOperation: 'motion_detector.detect', paused: true }, 120, 40);
+  assert.equal(model.focus, 'operations');
+  assert.equal(model.operations.title, 'Operations (last 60 s, by name, filter "o" 3 of 4) | app 29.7 fps, frame 21.3 ms, 2 of 3 cameras active');
+  assert.equal(model.operations.selectedIndex, 1);
+  assert.equal(model.status[0]!.text, ' PAUSED ');
+  const zoomed = stateModel({ ...initialUiState, focus: 'alerts', zoomed: true }, 120, 40);
+  assert.deepEqual(zoomed.layout.alerts, { left: 0, top: 0, width: 120, height: 39 });
+  assert.equal(zoomed.alerts.lines.length, busyRules().alerts.length, 'the zoomed log shows every entry that fits');
+});
+
+test('the detail shows the selected operation, or the first row when none is selected, with its cameras', () => {
+  const detail = stateModel({ ...initialUiState, dialog: { kind: 'detail' }, selectedOperation: 'encoder.encode' }, 120, 40);
+  assert.equal(detail.dialog?.title, 'Operation encoder.encode');
+  assert.ok(detail.dialog!.lines.map(text).some((l) => l.startsWith('driveway ')));
+  const first = stateModel({ ...initialUiState, dialog: { kind: 'detail' }, sort: 'name' }, 120, 40);
+  assert.equal(first.dialog?.title, 'Operation camera_manager.capture_frame');
+});
+
+test('the charts\' labels give the span of their own width and sampling interval', () => {
+  const model = stateModel(initialUiState, 120, 40, busySnapshot(), busyRules(), { ...CONTEXT, intervalMs: 2000, gpuIntervalMs: 5000 });
+  assert.equal(model.cpu.label, 'CPU %, all cores, 0-100, last 76 s');
+  assert.equal(model.gpu.label, 'GPU usage %, 0-100, last 3 min');
+});
