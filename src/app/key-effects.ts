@@ -36,7 +36,7 @@ export type KeyEffectDeps = {
 };
 
 /** Sources whose interval + and - change; the GPU keeps its own slower one. */
-const STEPPED_SOURCES = ['system', 'process'];
+const STEPPED_SOURCES = ['system', 'process', 'disk', 'network'];
 
 const message = (title: string, tone: 'ok' | 'warning' | 'critical', ...lines: string[]): Dialog => ({ kind: 'message', title, tone, lines: [...lines, '', 'any key closes this'] });
 

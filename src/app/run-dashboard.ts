@@ -1,24 +1,18 @@
 // Wires the pipeline together: sources -> sampler -> store -> rules -> views -> UI, with keys and actions flowing back.
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { readAppConfig } from '../config/app-config.js';
 import { dataDir } from '../config/data-dir.js';
 import { ensureDemoConfig } from '../config/demo-config.js';
 import { spawnPipeline, type SpawnedPipeline } from '../demo/spawn-pipeline.js';
-import { DEFAULT_ALERT_RULES, DEFAULT_SUGGESTION_RULES } from '../rules/default-rules.js';
-import { RulesEngine } from '../rules/rules-engine.js';
-import { createSampler, type Sampler } from '../sampler/sampler.js';
-import { createGpuSource } from '../sampler/sources/gpu.js';
-import { createProcessSource } from '../sampler/sources/process.js';
-import { createSystemSource } from '../sampler/sources/system.js';
 import { StatsdIngest } from '../statsd/ingest.js';
 import { startStatsdServer, type StatsdServer } from '../statsd/server.js';
-import { Store } from '../store/store.js';
+import { Profiler } from '../profiler/profiler.js';
 import { OperationRegistry } from '../timing/operation-registry.js';
 import { toDashboardModel, type ViewContext } from '../views/dashboard-model.js';
 import { helpMaxOffset } from '../views/dialog-model.js';
 import { operationKey, visibleOperations } from '../views/operations-model.js';
 import { createActionController } from './action-controller.js';
-import { readAppFigures } from './app-figures.js';
 import { systemClock, type Clock } from './clock.js';
 import { installExitGuard, type ExitGuard, type ExitProcess } from './exit-guard.js';
 import { createKeyEffects, type Frame } from './key-effects.js';
@@ -54,7 +48,15 @@ const WINDOW_MS = 60_000;
 const GPU_INTERVAL_MS = 5000;
 
 /** What has been started so far; every way out stops exactly these. */
-type Running = { ui: DashboardUi | null; sampler: Sampler | null; pipeline: SpawnedPipeline | null; server: StatsdServer | null; restoreConsole: () => void };
+type Running = {
+  ui: DashboardUi | null;
+  profiler: Profiler | null;
+  pipeline: SpawnedPipeline | null;
+  server: StatsdServer | null;
+  restoreConsole: () => void;
+  /** Set once an exit began: children stopping then are expected, not news. */
+  stopping: boolean;
+};
 
 /** Installed before anything is started, so every way out from here on stops what was started. */
 function guardRunning(running: Running, log: Logger, proc: ExitProcess | undefined): ExitGuard {
@@ -62,11 +64,12 @@ function guardRunning(running: Running, log: Logger, proc: ExitProcess | undefin
     proc,
     onExit: (code, reason) => log.info(`exiting with status ${code}: ${reason.split('\n')[0]}`),
     restoreTerminal: () => {
+      running.stopping = true;
       running.restoreConsole();
       running.ui?.destroy();
     },
     stop: async () => {
-      running.sampler?.stop();
+      running.profiler?.stop();
       await Promise.all([running.pipeline?.stop(), running.server?.close()]);
     },
   });
@@ -85,7 +88,7 @@ async function startInputs(options: Options, running: Running, ingest: StatsdIng
     const pipeline = spawnPipeline({ configFile: appConfigFile, statsd: running.server.address, onStderr: (line) => log.info(line) });
     running.pipeline = pipeline;
     log.info(`demo pipeline started, pid ${pipeline.pid}, config ${appConfigFile}`);
-    pipeline.onExit((code, signal) => log.warn(`demo pipeline exited (code ${code}, signal ${signal})`));
+    pipeline.onExit((code, signal) => log.info(`demo pipeline exited (code ${code}, signal ${signal})`));
   }
 }
 
@@ -93,10 +96,16 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   const clock = deps.clock ?? systemClock;
   const env = deps.env ?? process.env;
   const dir = dataDir(env);
-  const log = createFileLogger(join(dir, 'zoomtop.log'), { now: () => clock.now(), level: options.logLevel });
+  const logFile = join(dir, 'zoomtop.log');
+  const log = createFileLogger(logFile, { now: () => clock.now(), level: options.logLevel });
   if (options.demo && !options.statsd) throw new StartupError('--demo reports over StatsD; drop --no-statsd');
   const appConfigFile = options.appConfig ?? (options.demo ? ensureDemoConfig(dir).file : null);
-  const running: Running = { ui: null, sampler: null, pipeline: null, server: null, restoreConsole: () => {} };
+  if (appConfigFile) {
+    // A config the actions could never edit is reported now, in one line, not discovered on the first keypress.
+    const read = await readAppConfig(appConfigFile);
+    if (!read.ok) throw new StartupError(`${read.error} (given by ${options.appConfig ? '--app-config' : 'the demo copy; delete it to start from the example'})`);
+  }
+  const running: Running = { ui: null, profiler: null, pipeline: null, server: null, restoreConsole: () => {}, stopping: false };
   const guard = guardRunning(running, log, deps.proc);
 
   const startedAtMs = clock.now();
@@ -106,8 +115,24 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   const { server } = running;
   const statsdAddress = server ? `${server.address.host}:${server.address.port}` : null;
 
-  const store = new Store({ startedAtMs });
-  const rules = new RulesEngine(DEFAULT_ALERT_RULES, DEFAULT_SUGGESTION_RULES);
+  // The dashboard is a view of the same Profiler an app embeds: one sampler, store and rule set.
+  const profiler = new Profiler({
+    clock,
+    registry,
+    statsdGauges: ingest.gauges,
+    statsdStatus: () => ({ enabled: server !== null, address: statsdAddress, lines: ingest.counts.lines, rejected: ingest.counts.rejected }),
+    processTargets: () => [{ role: 'self' as const, pid: process.pid }, ...(running.pipeline ? [{ role: 'app' as const, pid: running.pipeline.pid }] : [])],
+    onHealth: (source, health) => log.info(`source ${source}: ${JSON.stringify(health)}`),
+  });
+  const rules = {
+    get log() {
+      return profiler.rulesEngine.log;
+    },
+    current: () => profiler.rulesEngine.current(),
+  };
+  running.pipeline?.onExit((code, signal) => {
+    if (!running.stopping) rules.log.add({ ruleId: 'demo-exited', level: 'critical', message: `demo pipeline exited (${signal ?? `code ${code}`}); see ${logFile}`, value: 0, atMs: clock.now() });
+  });
   const actions = createActionController({
     appConfigFile,
     now: () => clock.now(),
@@ -131,46 +156,20 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     gpuIntervalMs: GPU_INTERVAL_MS,
   };
 
-  const takeFrame = (evaluate: boolean): Frame => {
-    const now = clock.now();
-    const snapshot = store.snapshot(now, {
-      operations: registry.stats(now),
-      appFigures: readAppFigures(ingest.gauges),
-      statsd: { enabled: server !== null, address: statsdAddress, lines: ingest.counts.lines, rejected: ingest.counts.rejected },
-    });
-    return { snapshot, outcome: evaluate ? rules.evaluate(snapshot) : rules.current(), cameraStats: registry.cameraStats(now) };
+  const takeFrame = (): Frame => {
+    const { snapshot, rules: outcome } = profiler.current() ?? profiler.peek();
+    return { snapshot, outcome, cameraStats: registry.cameraStats(snapshot.atMs) };
   };
   let frame: Frame | null = null;
-  const render = (evaluate: boolean): void => {
-    // Paused: what is shown stays, but the rules still see every tick, so alerts are logged.
-    if (uiState.paused && frame) {
-      if (evaluate) rules.evaluate(takeFrame(false).snapshot);
-    } else {
-      frame = takeFrame(evaluate);
-    }
+  const render = (fresh: boolean): void => {
+    // Paused: what is shown stays; the profiler still evaluates every tick, so alerts are logged.
+    if (!frame || (fresh && !uiState.paused)) frame = takeFrame();
     const glyphs = screen.glyphs?.() ?? { ellipsis: '…', bar: '#' };
     screen.render(toDashboardModel(frame.snapshot, frame.outcome, uiState, screen.size(), { ...context, ...glyphs, cameraStats: frame.cameraStats }));
   };
-
-  const sampler = createSampler({
-    clock,
-    sources: [
-      createSystemSource({ intervalMs: options.intervalMs, clock }),
-      createProcessSource({
-        intervalMs: options.intervalMs,
-        clock,
-        targets: () => [{ role: 'self' as const, pid: process.pid }, ...(running.pipeline ? [{ role: 'app' as const, pid: running.pipeline.pid }] : [])],
-      }),
-      createGpuSource({ clock, intervalMs: GPU_INTERVAL_MS }),
-    ],
-    onSamples: (samples, source) => {
-      store.ingest(samples);
-      // One full evaluation and repaint per system tick; other sources show up on the next one.
-      if (source === 'system') render(true);
-    },
-    onHealth: (source, health) => log.info(`source ${source}: ${JSON.stringify(health)}`),
-  });
-  running.sampler = sampler;
+  profiler.on('snapshot', () => render(true));
+  running.profiler = profiler;
+  const sampler = { setInterval: (source: string, ms: number) => profiler.setSourceInterval(source, ms) };
 
   const effects = createKeyEffects({
     guard,
@@ -186,7 +185,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
       uiState = next;
       render(false);
     },
-    getFrame: () => frame ?? takeFrame(false),
+    getFrame: () => frame ?? takeFrame(),
     setFrame: (next) => void (frame = next),
   });
   const testCrash = env['ZOOMTOP_TEST_CRASH'];
@@ -196,7 +195,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     // Test hook (see README, Development): makes the crash paths reachable from a real terminal.
     if (key === '!' && testCrash === 'throw') throw new Error('crash on purpose (ZOOMTOP_TEST_CRASH=throw)');
     if (key === '!' && testCrash === 'reject') void Promise.reject(new Error('crash on purpose (ZOOMTOP_TEST_CRASH=reject)'));
-    const shown = frame ?? takeFrame(false);
+    const shown = frame ?? takeFrame();
     const operationKeys = visibleOperations(shown.snapshot.operations, uiState.sort, uiState.filter).map(operationKey);
     const suggestions = shown.outcome.suggestions;
     const { state, effect } = reduceKey(uiState, key, { suggestionCount: suggestions.length, operationKeys, helpMaxOffset: helpMaxOffset(screen.size().rows) });
@@ -205,7 +204,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     render(false);
   });
 
-  sampler.start();
+  profiler.start({ intervalMs: options.intervalMs });
   render(false);
   log.info(`zoomtop started: interval ${options.intervalMs} ms, statsd ${statsdAddress ?? 'off'}, app config ${appConfigFile ?? 'none'}, theme ${screen.themeName?.() ?? 'n/a'}`);
 }

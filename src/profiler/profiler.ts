@@ -219,6 +219,21 @@ export class Profiler implements Recorder {
     return this.lastView;
   }
 
+  /** What the store holds now, with the rules' last outcome and no new evaluation: for a UI drawing between snapshots. */
+  peek(): { snapshot: Snapshot; rules: RulesOutcome } {
+    return { snapshot: this.buildSnapshot(this.clock.now()), rules: this.rules.current() };
+  }
+
+  /** The rules and their alert log, shared with a UI that logs its own events (applied actions) or clears the log. */
+  get rulesEngine(): RulesEngine {
+    return this.rules;
+  }
+
+  /** Changes one source's interval while running (the dashboard's +/- keys); throws for an unknown source. */
+  setSourceInterval(source: string, intervalMs: number): void {
+    this.sampler?.setInterval(source, intervalMs);
+  }
+
   private newRules(): RulesEngine {
     const log = new AlertLog({ capacity: this.options.alertLogCapacity, mergeWindowMs: this.options.alertMergeWindowMs });
     return new RulesEngine(this.options.alertRules ?? DEFAULT_ALERT_RULES, this.options.suggestionRules ?? DEFAULT_SUGGESTION_RULES, log);
@@ -234,13 +249,17 @@ export class Profiler implements Recorder {
     }, 0);
   }
 
-  private takeSnapshot(): void {
-    const nowMs = this.clock.now();
-    const snapshot = this.store.snapshot(nowMs, {
+  private buildSnapshot(nowMs: number): Snapshot {
+    return this.store.snapshot(nowMs, {
       operations: this.registry.stats(nowMs),
       appFigures: this.gauges.appFigures(this.options.statsdGauges),
       statsd: this.options.statsdStatus?.() ?? NO_STATSD,
     });
+  }
+
+  private takeSnapshot(): void {
+    const nowMs = this.clock.now();
+    const snapshot = this.buildSnapshot(nowMs);
     const before = new Set(this.rules.current().suggestions.map((s) => s.id));
     const outcome = this.rules.evaluate(snapshot);
     this.lastView = { snapshot, rules: outcome };

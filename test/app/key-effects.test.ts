@@ -40,10 +40,10 @@ test('q exits 0 and Ctrl-C 130, each with its reason for the log', () => {
   assert.deepEqual(calls, ['exit 0 q pressed', 'exit 130 Ctrl-C pressed']);
 });
 
-test('+ and - change the system and process sources\' interval and the status line; nothing past the ends', () => {
+test('+ and - change the interval of the sources that follow it, and the status line; nothing past the ends', () => {
   const { effects, calls, context } = setup();
   effects.run('interval-longer', []);
-  assert.deepEqual(calls, ['interval system 2000', 'interval process 2000', 'log interval now 2 s']);
+  assert.deepEqual(calls, ['interval system 2000', 'interval process 2000', 'interval disk 2000', 'interval network 2000', 'log interval now 2 s']);
   assert.equal(context.intervalMs, 2000);
   context.intervalMs = 250;
   calls.length = 0;

@@ -1,6 +1,8 @@
 // End to end in a real terminal: start zoomtop --demo in tmux, read the screen, quit, check the shell is usable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openTmuxPane, paneProcesses, tmuxAvailable } from '../helpers/tmux.js';
 
@@ -49,6 +51,21 @@ test('the dashboard shows six live panels and q gives the shell back', { skip: !
     assert.ok(echoed.includes('echo is 42'), 'typed input is echoed again');
     await new Promise((r) => setTimeout(r, 500));
     assert.deepEqual(zoomtopProcesses(pane), [], 'no zoomtop or demo process left behind');
+  } finally {
+    pane.close();
+  }
+});
+
+test('a broken --app-config is one line naming the file, line, key and fix, before the screen is taken', { skip: !tmuxAvailable() && 'tmux is not installed', timeout: 20_000 }, async () => {
+  const pane = openTmuxPane({ cols: 120, rows: 20 });
+  try {
+    const file = join(pane.home, 'zoomcam.yaml');
+    writeFileSync(file, 'cameras:\n  front_door:\n    resolution: "1920by1080"\n');
+    pane.type(`node ${CLI} --no-statsd --app-config ${file}; echo "status $?"`);
+    const screen = await pane.waitFor((s) => /status \d/.test(s), 10_000);
+    // The pane wraps the long line at its width; the message itself is one line.
+    assert.ok(screen.replace(/\n/g, '').includes(`zoomtop: ${file}:3:17: cameras.front_door.resolution "1920by1080" is not WIDTHxHEIGHT; write it like "1280x720" (given by --app-config)`), screen);
+    assert.match(screen, /status 1/);
   } finally {
     pane.close();
   }
