@@ -13,6 +13,13 @@ import { stepInterval } from './interval-steps.js';
 import type { Logger } from './log-file.js';
 import type { KeyEffect } from './ui-reducer.js';
 import type { Dialog, UiState } from './ui-state.js';
+import { formatHistoryEntry, type HistoryEntry } from '../actions/audit-records.js';
+
+/** The audit log as an overlay: newest first, each action with its effect or undo. */
+function historyDialog({ entries, problems }: { entries: HistoryEntry[]; problems: string[] }): Dialog {
+  const lines = entries.length === 0 ? ['nothing applied yet'] : [...entries].reverse().slice(0, 20).map(formatHistoryEntry);
+  return { kind: 'message', title: 'Action history', tone: 'ok', lines: [...lines, ...problems, '', 'any key closes this'] };
+}
 
 /** What is on screen: frozen while paused. */
 export type Frame = { snapshot: Snapshot; outcome: RulesOutcome; cameraStats: CameraOperationStats[] };
@@ -78,6 +85,13 @@ export function createKeyEffects(deps: KeyEffectDeps) {
     }
   };
 
+  const toggleAuto = () => {
+    const state = deps.getState();
+    if (!state.autoMode && deps.actions.readOnly) return setDialog(message('Read-only mode', 'warning', 'Auto mode would write the app config; zoomtop runs with --read-only.'));
+    deps.log.info(`auto mode ${state.autoMode ? 'off' : 'on'}`);
+    deps.setState({ ...state, autoMode: !state.autoMode });
+  };
+
   return {
     /** Runs `effect`; `suggestions` are the ones on screen, so `a` acts on what the operator sees. */
     run(effect: KeyEffect, suggestions: readonly Suggestion[]): void {
@@ -108,6 +122,12 @@ export function createKeyEffects(deps: KeyEffectDeps) {
           return;
         case 'next-theme':
           return nextTheme();
+        case 'undo':
+          return void deps.actions.undo().then(setDialog, failed('Undo failed'));
+        case 'toggle-auto':
+          return toggleAuto();
+        case 'show-history':
+          return void deps.actions.history().then((history) => setDialog(historyDialog(history)), failed('History not read'));
         case 'none':
           return;
       }

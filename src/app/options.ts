@@ -9,6 +9,10 @@ export type Options = {
   /** null when StatsD ingest is off. */
   statsd: { host: string; port: number } | null;
   appConfig: string | null;
+  /** Auto mode from the start (the A key toggles it). */
+  auto: boolean;
+  /** Preview actions, never write the app config. */
+  readOnly: boolean;
   /** null: chosen from the terminal (console on TERM=linux, mono under NO_COLOR, else default). */
   theme: string | null;
   /** Mouse reporting; off by default because it takes the terminal's (and tmux's) own mouse away. */
@@ -31,6 +35,9 @@ Options:
   --no-statsd          do not listen for StatsD
   --app-config FILE    the app's YAML config that optimizer actions edit
                        (default with --demo: the demo's copy in the zoomtop data directory)
+  --auto               start in auto mode: apply automated actions within the auto gate's limits
+                       (at most one per 5 min, 6 per hour, never the same twice without effect)
+  --read-only          show suggestions and previews, never write the app config
   --theme NAME         default, light, high-contrast, mono, console, or one of yours in
                        $XDG_CONFIG_HOME/zoomtop/themes/NAME.yaml (default: from the terminal)
   --mouse              turn on mouse reporting (off: the terminal keeps its own selection)
@@ -52,6 +59,8 @@ export function parseOptions(argv: string[]): ParsedOptions {
       allowPositionals: false,
       options: {
         demo: { type: 'boolean', default: false },
+        auto: { type: 'boolean', default: false },
+        'read-only': { type: 'boolean', default: false },
         interval: { type: 'string', default: '1s' },
         statsd: { type: 'string', default: '127.0.0.1:8125' },
         'no-statsd': { type: 'boolean', default: false },
@@ -74,6 +83,7 @@ export function parseOptions(argv: string[]): ParsedOptions {
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     return { ok: false, error: `--log-level "${logLevel}" is not a level; use one of ${LOG_LEVELS.join(', ')}` };
   }
+  if (values.auto && values['read-only']) return { ok: false, error: '--auto writes the app config and --read-only forbids it; drop one of them' };
   const theme = values.theme ?? null;
   if (theme !== null && !/^[a-z0-9][a-z0-9_-]*$/i.test(theme)) {
     return { ok: false, error: `--theme "${theme}" is not a theme name; use letters, digits, - and _ (e.g. default, light, high-contrast, mono, console)` };
@@ -91,6 +101,8 @@ export function parseOptions(argv: string[]): ParsedOptions {
       intervalMs,
       statsd,
       appConfig: values['app-config'] ?? null,
+      auto: values.auto,
+      readOnly: values['read-only'],
       theme,
       mouse: values.mouse,
       logLevel: logLevel as LogLevel,

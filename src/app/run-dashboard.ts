@@ -7,7 +7,11 @@ import { ensureDemoConfig } from '../config/demo-config.js';
 import { spawnPipeline, type SpawnedPipeline } from '../demo/spawn-pipeline.js';
 import { StatsdIngest } from '../statsd/ingest.js';
 import { startStatsdServer, type StatsdServer } from '../statsd/server.js';
+import { AuditLog, auditLogFile } from '../actions/audit-log.js';
+import { AutoGate } from '../actions/auto-gate.js';
 import { Profiler } from '../profiler/profiler.js';
+import { createAutoMode } from './auto-mode.js';
+import { metricValues } from './metric-values.js';
 import { OperationRegistry } from '../timing/operation-registry.js';
 import { toDashboardModel, type ViewContext } from '../views/dashboard-model.js';
 import { helpMaxOffset } from '../views/dialog-model.js';
@@ -135,6 +139,14 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   });
   const actions = createActionController({
     appConfigFile,
+    readOnly: options.readOnly,
+    audit: new AuditLog({ file: auditLogFile(dir) }),
+    metricValues: (metric, fromMs, toMs) => metricValues(profiler, metric, fromMs, toMs),
+    onEffect: (apply, effect) => {
+      autoGate.recordEffect(apply.action, effect.helped);
+      rules.log.add({ ruleId: 'action-effect', level: 'info', message: `${effect.text}: ${apply.summary}`, value: 0, atMs: clock.now() });
+      log.info(`effect of ${apply.action} (${apply.summary}): ${effect.text}`);
+    },
     now: () => clock.now(),
     costByCamera: () => new Map(registry.cameraCosts(clock.now()).map((c) => [c.camera, c.totalMs])),
     onApplied: (summary, file, backup) => {
@@ -146,7 +158,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   const screen = deps.openUi();
   running.ui = screen;
   running.restoreConsole = redirectConsole(log);
-  let uiState: UiState = initialUiState;
+  let uiState: UiState = { ...initialUiState, autoMode: options.auto };
   const context: ViewContext = {
     host: hostname(),
     intervalMs: options.intervalMs,
@@ -154,6 +166,8 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     windowLabel: `last ${WINDOW_MS / 1000} s`,
     ellipsis: '…',
     gpuIntervalMs: GPU_INTERVAL_MS,
+    readOnly: options.readOnly,
+    settling: null,
   };
 
   const takeFrame = (): Frame => {
@@ -167,7 +181,15 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     const glyphs = screen.glyphs?.() ?? { ellipsis: '…', bar: '#' };
     screen.render(toDashboardModel(frame.snapshot, frame.outcome, uiState, screen.size(), { ...context, ...glyphs, cameraStats: frame.cameraStats }));
   };
-  profiler.on('snapshot', () => render(true));
+  const autoGate = new AutoGate({ clock });
+  const auto = createAutoMode({ gate: autoGate, actions, log, isOn: () => uiState.autoMode, onDialogFree: () => uiState.dialog === null });
+  profiler.on('snapshot', (record) => {
+    void actions.observe(record.atMs, { cpuPercent: record.cpuPercent, memoryPercent: record.memoryPercent });
+    const settling = actions.settling()[0];
+    context.settling = settling ? `measuring effect ${Math.ceil(settling.remainingMs / 1000)} s` : null;
+    void auto.consider(profiler.rulesEngine.current().suggestions);
+    render(true);
+  });
   running.profiler = profiler;
   const sampler = { setInterval: (source: string, ms: number) => profiler.setSourceInterval(source, ms) };
 

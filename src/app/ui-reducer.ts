@@ -16,7 +16,13 @@ export type KeyEffect =
   | 'interval-shorter'
   | 'export'
   | 'clear-alerts'
-  | 'next-theme';
+  | 'next-theme'
+  /** u: put the app config back as it was before the last apply. */
+  | 'undo'
+  /** A: auto mode on or off. */
+  | 'toggle-auto'
+  /** h: the applied actions and their measured effects. */
+  | 'show-history';
 
 /** What the reducer needs to know about the screen's content. */
 export type KeyContext = {
@@ -40,6 +46,9 @@ const EFFECT_KEYS: Record<string, KeyEffect> = {
   e: 'export',
   c: 'clear-alerts',
   t: 'next-theme',
+  u: 'undo',
+  A: 'toggle-auto',
+  h: 'show-history',
 };
 
 export function reduceKey(state: UiState, key: KeyName, context: KeyContext): KeyResult {

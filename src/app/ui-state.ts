@@ -33,6 +33,8 @@ export type UiState = {
   editingFilter: boolean;
   /** "component.operation" of the selected row; null means the first row. Kept by name, so re-sorting does not move it. */
   selectedOperation: string | null;
+  /** Auto mode: zoomtop applies automated actions itself, within the auto gate's limits (A, --auto). */
+  autoMode: boolean;
 };
 
 export const initialUiState: UiState = {
@@ -45,4 +47,5 @@ export const initialUiState: UiState = {
   filter: '',
   editingFilter: false,
   selectedOperation: null,
+  autoMode: false,
 };

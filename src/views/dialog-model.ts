@@ -21,6 +21,9 @@ export const HELP: readonly [string, string][] = [
   ['t', 'next theme'],
   ['a', "preview the selected suggestion's action"],
   ['y / n, Esc', 'apply the previewed change / cancel'],
+  ['u', 'undo the last applied change (byte for byte)'],
+  ['h', 'history: applied actions and their measured effects'],
+  ['A', 'auto mode on/off: apply automated actions within limits'],
 ];
 
 /** How far the help can scroll when `rows` terminal rows leave room for only part of it. */

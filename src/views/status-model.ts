@@ -4,10 +4,18 @@ import { formatBytes, formatElapsed, formatPercent } from './format.js';
 import type { Line, Span } from './model.js';
 import { textWidth } from './text-width.js';
 
-export type StatusContext = { host: string; intervalMs: number; statsdAddress: string | null };
+export type StatusContext = {
+  host: string;
+  intervalMs: number;
+  statsdAddress: string | null;
+  /** --read-only: actions are previewed, never written. */
+  readOnly?: boolean;
+  /** e.g. "measuring effect 12 s" while an applied action's effect settles; null otherwise. */
+  settling?: string | null;
+};
 
 /** The parts of the UI state the status line shows. */
-export type StatusUi = { paused: boolean; editingFilter: boolean; filter: string };
+export type StatusUi = { paused: boolean; editingFilter: boolean; filter: string; autoMode?: boolean };
 
 const KEYS_LONG = ' | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom';
 const KEYS_MEDIUM = ' | q quit  ? help  Tab focus  / filter';
@@ -25,7 +33,12 @@ export function formatInterval(intervalMs: number): string {
 export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: StatusUi = { paused: false, editingFilter: false, filter: '' }, width = Infinity): Line {
   const self = snapshot.self;
   const cost: Span = { text: ` | ${self ? `zoomtop ${self.cpuPercent === null ? '…' : formatPercent(self.cpuPercent)} ${formatBytes(self.rssBytes)}` : 'zoomtop …'}`, tone: 'muted' };
-  const paused: Span[] = ui.paused ? [{ text: ' PAUSED ', tone: 'critical' }] : [];
+  const paused: Span[] = [
+    ...(ui.paused ? [{ text: ' PAUSED ', tone: 'critical' as const }] : []),
+    ...(ui.autoMode ? [{ text: ' AUTO ', tone: 'warning' as const }] : []),
+    ...(context.readOnly ? [{ text: ' READ-ONLY ', tone: 'careful' as const }] : []),
+    ...(context.settling ? [{ text: ` ${context.settling} `, tone: 'careful' as const }] : []),
+  ];
   if (ui.editingFilter) {
     return [...paused, { text: ' filter: ', tone: 'title' }, { text: `${ui.filter}_`, tone: 'normal' }, { text: '  Enter keep  Esc clear', tone: 'muted' }, cost];
   }

@@ -5,7 +5,7 @@ import { parseHostPort, parseOptions } from '../../src/app/options.js';
 test('defaults: 1 s interval, StatsD on loopback 8125, no demo', () => {
   const r = parseOptions([]);
   assert.ok(r.ok);
-  assert.deepEqual(r.options, { demo: false, intervalMs: 1000, statsd: { host: '127.0.0.1', port: 8125 }, appConfig: null, theme: null, mouse: false, logLevel: 'info', help: false, version: false });
+  assert.deepEqual(r.options, { demo: false, intervalMs: 1000, statsd: { host: '127.0.0.1', port: 8125 }, appConfig: null, auto: false, readOnly: false, theme: null, mouse: false, logLevel: 'info', help: false, version: false });
 });
 
 test('--interval 2s, --no-statsd, --demo, --app-config', () => {
@@ -44,4 +44,12 @@ test('host:port forms', () => {
   assert.deepEqual(parseHostPort('[::1]:9000'), { host: '::1', port: 9000 });
   assert.deepEqual(parseHostPort(':0'), { host: '127.0.0.1', port: 0 });
   assert.equal(parseHostPort('h:70000'), null);
+});
+
+test('--auto and --read-only: each alone is fine, together they contradict each other', () => {
+  const auto = parseOptions(['--auto']);
+  assert.ok(auto.ok && auto.options.auto && !auto.options.readOnly);
+  const readOnly = parseOptions(['--read-only']);
+  assert.ok(readOnly.ok && readOnly.options.readOnly && !readOnly.options.auto);
+  assert.deepEqual(parseOptions(['--auto', '--read-only']), { ok: false, error: '--auto writes the app config and --read-only forbids it; drop one of them' });
 });

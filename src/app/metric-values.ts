@@ -1,0 +1,24 @@
+// A rule metric's recorded values over a time range, from the profiler's snapshot history (for measuring effects).
+import type { SnapshotMetric, SnapshotRecord } from '../profiler/snapshot-record.js';
+import type { MetricId } from '../rules/types.js';
+
+/** Where each rule metric lives in a snapshot record. */
+const RECORD_FIELD: Record<MetricId, SnapshotMetric> = {
+  cpuPercent: 'cpuPercent',
+  memoryPercent: 'memoryPercent',
+  diskWriteBytesPerSec: 'diskWriteBytesPerSec',
+  appFps: 'fps',
+};
+
+export type SnapshotSource = { snapshots(sinceMs?: number): readonly SnapshotRecord[] };
+
+/** Known values of `metric` with fromMs <= atMs <= toMs, oldest first; unknown readings are left out, not zeros. */
+export function metricValues(source: SnapshotSource, metric: MetricId, fromMs: number, toMs: number): number[] {
+  const field = RECORD_FIELD[metric];
+  const values: number[] = [];
+  for (const record of source.snapshots(fromMs)) {
+    const value = record[field];
+    if (record.atMs <= toMs && value !== null) values.push(value);
+  }
+  return values;
+}
