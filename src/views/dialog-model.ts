@@ -47,7 +47,7 @@ function helpModel(offset: number, rows: number): DialogModel {
     { text: what, tone: 'normal' },
   ]);
   if (shown.length < HELP.length) lines.push([{ text: `j/k scroll: keys ${start + 1}-${start + shown.length} of ${HELP.length}`, tone: 'muted' }]);
-  return { title: 'Keys', tone: 'title', lines };
+  return { title: 'Keys', tone: 'title', lines, fixedRows: true };
 }
 
 /** The overlay for `dialog` on a terminal `rows` high; `detail` feeds the operation detail. */

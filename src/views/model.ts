@@ -51,6 +51,8 @@ export type DialogModel = {
   title: string;
   lines: Line[];
   tone: Tone;
+  /** Lines laid out one per row by the view (help scrolls by them): cut, not wrapped, when too long. Default false. */
+  fixedRows?: boolean;
 };
 
 export type DashboardModel = {

@@ -204,3 +204,20 @@ test('destroy restores the terminal, installs no exit-calling handlers, and is s
   await vt.waitForWrites();
   assert.equal(vt.output.written.length, length);
 });
+
+test('a long message in a dialog wraps at the screen edge and is read whole', async () => {
+  const { vt, ui } = start(80, 24);
+  const path = '/home/operator/.local/share/zoomtop/zoomcam.yaml';
+  const dialog = {
+    title: 'Not applied',
+    tone: 'critical' as const,
+    lines: [[{ text: `${path}: changed on disk since the preview; press a to preview the file as it is now`, tone: 'normal' as const }]],
+  };
+  ui.render(buildModel(80, 24, { dialog }));
+  await vt.waitForWrites();
+  const text = vt.screenText().join('\n');
+  assert.ok(text.includes(path), text);
+  assert.ok(text.includes('press a to preview the file as it is now'), text);
+  const dialogRows = vt.screenText().filter((l) => l.includes('zoomcam.yaml') || l.includes('press a'));
+  assert.ok(dialogRows.every((l) => !l.includes('…')), `nothing is cut:\n${dialogRows.join('\n')}`);
+});

@@ -2,6 +2,7 @@
 import type blessed from 'blessed';
 import type { DialogModel, Rect } from '../../src/views/model.js';
 import { textWidth } from '../../src/views/text-width.js';
+import { wrapLine } from '../../src/views/wrap-line.js';
 import { lineTags, lineWidth } from '../markup.js';
 import type { Theme } from '../theme.js';
 import { blessedColour, createPanelBox } from './panel-box.js';
@@ -14,8 +15,13 @@ export function dialogRect(model: DialogModel, cols: number, rows: number): Rect
   const widest = Math.max(MIN_INNER_COLS, textWidth(model.title) + 4, ...model.lines.map(lineWidth));
   // Interior plus one space of padding each side plus the border.
   const width = Math.max(4, Math.min(cols - 2, widest + 4));
-  const height = Math.max(3, Math.min(rows - 2, model.lines.length + 2));
+  const height = Math.max(3, Math.min(rows - 2, wrappedLines(model, width).length + 2));
   return { left: Math.floor((cols - width) / 2), top: Math.floor((rows - height) / 2), width, height };
+}
+
+/** The dialog's lines wrapped to its interior, so a long path or error is read whole rather than cut. */
+function wrappedLines(model: DialogModel, width: number): DialogModel['lines'] {
+  return model.fixedRows ? model.lines : model.lines.flatMap((line) => wrapLine(line, width - 4));
 }
 
 export type Dialog = { render(model: DialogModel | null, cols: number, rows: number): void; hide(): void; destroy(): void };
@@ -31,7 +37,7 @@ export function createDialog(screen: blessed.Widgets.Screen, theme: Theme): Dial
       const border = panel.box.style.border as { fg?: string | number } | undefined;
       if (border) border.fg = blessedColour(theme.colors[model.tone].fg);
       const inner = rect.width - 4;
-      panel.setLines(model.lines.slice(0, rect.height - 2).map((line) => ` ${lineTags(line, theme, inner)}`));
+      panel.setLines(wrappedLines(model, rect.width).slice(0, rect.height - 2).map((line) => ` ${lineTags(line, theme, inner)}`));
       panel.show();
       panel.box.setFront();
     },
