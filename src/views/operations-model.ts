@@ -6,19 +6,36 @@ import { formatCount, formatMs, formatRate } from './format.js';
 import type { ColumnModel, Line, TableModel, Tone } from './model.js';
 import { fitToWidth } from './text-width.js';
 
-type NumericColumn = { header: string; width: number; cell: (s: OperationStats) => string; tone?: (s: OperationStats) => Tone };
+/** `keep`: which columns stay when the panel is narrow; 0 is dropped last. */
+type NumericColumn = { header: string; width: number; keep: number; cell: (s: OperationStats) => string; tone?: (s: OperationStats) => Tone };
+
+/** A distribution figure of the window: '-' when no call fell in it (an idle operation), not "not measured". */
+const windowMs = (ms: number | null): string => (ms === null ? '-' : formatMs(ms));
 
 const NUMERIC_COLUMNS: NumericColumn[] = [
-  { header: 'count', width: 7, cell: (s) => formatCount(s.count) },
-  { header: 'rate/s', width: 7, cell: (s) => formatRate(s.ratePerSec) },
-  { header: 'last', width: 7, cell: (s) => formatMs(s.lastMs) },
-  { header: 'avg', width: 7, cell: (s) => formatMs(s.avgMs) },
-  { header: 'p95', width: 7, cell: (s) => formatMs(s.p95Ms) },
-  { header: 'max', width: 7, cell: (s) => formatMs(s.maxMs) },
-  { header: 'errors', width: 7, cell: (s) => formatCount(s.errors), tone: (s) => (s.errors > 0 ? 'warning' : 'muted') },
+  { header: 'count', width: 7, keep: 2, cell: (s) => formatCount(s.count) },
+  { header: 'rate/s', width: 7, keep: 4, cell: (s) => formatRate(s.ratePerSec) },
+  { header: 'last', width: 7, keep: 6, cell: (s) => formatMs(s.lastMs) },
+  { header: 'avg', width: 7, keep: 3, cell: (s) => windowMs(s.avgMs) },
+  { header: 'p95', width: 7, keep: 0, cell: (s) => windowMs(s.p95Ms) },
+  { header: 'max', width: 7, keep: 5, cell: (s) => windowMs(s.maxMs) },
+  { header: 'errors', width: 7, keep: 1, cell: (s) => formatCount(s.errors), tone: (s) => (s.errors > 0 ? 'warning' : 'muted') },
 ];
 
-const MIN_NAME_WIDTH = 12;
+/** Room kept for names before numeric columns are added: "camera_manager.capture_frame" fits. */
+const MIN_NAME_WIDTH = 28;
+
+/** The most important columns that fit beside a name of at least MIN_NAME_WIDTH, in their usual order. */
+function fittingColumns(innerWidth: number): NumericColumn[] {
+  const kept = new Set<NumericColumn>();
+  let used = Math.min(MIN_NAME_WIDTH, innerWidth);
+  for (const column of [...NUMERIC_COLUMNS].sort((a, b) => a.keep - b.keep)) {
+    if (used + 1 + column.width > innerWidth) break;
+    kept.add(column);
+    used += 1 + column.width;
+  }
+  return NUMERIC_COLUMNS.filter((c) => kept.has(c));
+}
 
 /** "app 29.7 fps, frame 21.3 ms, 2 of 3 cameras active" from whatever the app has reported; '' when nothing. */
 export function appSummary(app: AppFigures): string {
@@ -77,17 +94,11 @@ export type OperationsView = {
   showSelection?: boolean;
 };
 
-/** Columns that do not fit the width are dropped from the right. */
+/** Columns that do not fit the width are dropped, least important first (last, max, rate, avg, count, errors; p95 stays). */
 export function toOperationsModel(stats: readonly OperationStats[], view: OperationsView): TableModel {
   const { innerWidth, windowLabel, ellipsis = '…', sort = 'p95', filter = '' } = view;
-  const columns: NumericColumn[] = [];
-  let used = MIN_NAME_WIDTH;
-  for (const column of NUMERIC_COLUMNS) {
-    if (used + 1 + column.width > innerWidth) break;
-    columns.push(column);
-    used += 1 + column.width;
-  }
-  const nameWidth = Math.max(1, innerWidth - (used - MIN_NAME_WIDTH));
+  const columns = fittingColumns(innerWidth);
+  const nameWidth = Math.max(1, innerWidth - columns.reduce((sum, c) => sum + 1 + c.width, 0));
   const header: ColumnModel[] = [
     // The unit must survive a narrow panel, so the shorter header is used before anything is cut.
     { header: nameWidth >= 24 ? 'component.operation (ms)' : 'operation (ms)', width: nameWidth, align: 'left' },

@@ -21,12 +21,20 @@ test('rows are sorted by p95, slowest first, with every column at 118 columns', 
   assert.equal(model.rows[1]!.at(-1)!.tone, 'muted');
 });
 
-test('a narrow panel drops columns from the right and cuts long names with an ellipsis', () => {
+test('a narrow panel drops the least important columns first, keeps p95, and cuts long names with an ellipsis', () => {
   const model = toOperationsModel([buildStats('a_very_long_component_name_indeed', 'operation')], { innerWidth: 40, windowLabel: 'last 60 s' });
-  assert.deepEqual(model.columns.map((c) => c.header), ['operation (ms)', 'count', 'rate/s', 'last'], 'the unit stays in a narrow header');
+  assert.deepEqual(model.columns.map((c) => c.header), ['component.operation (ms)', 'p95']);
   const row = rowText(model.rows[0]!);
-  assert.equal(row.length, 40);
-  assert.ok(row.startsWith('a_very_long_com…'), row);
+  assert.equal(row, 'a_very_long_component_name_inde…    20.3');
+  const small = toOperationsModel([buildStats('camera_manager', 'capture_frame')], { innerWidth: 78, windowLabel: 'last 60 s' });
+  assert.deepEqual(small.columns.map((c) => c.header), ['component.operation (ms)', 'count', 'rate/s', 'avg', 'p95', 'max', 'errors'], 'at 80 columns only "last" goes');
+  assert.ok(rowText(small.rows[0]!).startsWith('camera_manager.capture_frame '), 'the usual names are not cut at 80 columns');
+});
+
+test('an operation idle for the whole window shows - for its distribution, not the unmeasured mark', () => {
+  const idle = buildStats('camera_manager', 'capture_frame', { avgMs: null, p95Ms: null, maxMs: null, windowCount: 0, ratePerSec: 0 });
+  const model = toOperationsModel([idle], { innerWidth: 118, windowLabel: 'last 60 s' });
+  assert.match(rowText(model.rows[0]!), /1200 +0\.0 +12\.5 +- +- +- +0$/);
 });
 
 test('the title carries what the app reports about itself', () => {
@@ -77,6 +85,6 @@ test('wide CJK and emoji names are cut by display width, so every row is exactly
   const stats = [buildStats('摄像头管理器', '捕获帧图像数据'), buildStats('camera🎥', 'encode📦📦📦📦📦📦📦📦')];
   const model = toOperationsModel(stats, { innerWidth: 60, windowLabel: 'last 60 s' });
   for (const row of model.rows) assert.equal(textWidth(rowText(row)), 60, rowText(row));
-  // A wide character that would cross the edge is left out and the gap padded: 11 cells + pad.
-  assert.deepEqual(model.rows.map((r) => r[0]!.text), ['camera🎥.en…', '摄像头管理… ']);
+  // A name of 27 cells is padded to the 28-cell column; emoji count two cells each when cut.
+  assert.deepEqual(model.rows.map((r) => r[0]!.text), ['camera🎥.encode📦📦📦📦📦📦…', '摄像头管理器.捕获帧图像数据 ']);
 });
