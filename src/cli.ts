@@ -3,8 +3,10 @@
 // and the composition root: the one file in src/ that loads widgets/ (lazily, so the library never pulls in blessed).
 import { readFileSync } from 'node:fs';
 import { parseOptions, USAGE } from './app/options.js';
+import { effectiveOptions } from './app/effective-options.js';
 import { runDashboard, StartupError } from './app/run-dashboard.js';
-import { isSubcommand, runSubcommand } from './commands/subcommands.js';
+import { loadZoomtopConfig } from './config/zoomtop-config.js';
+import { isSubcommand, runSubcommand, SUBCOMMAND_USAGE } from './commands/subcommands.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -22,15 +24,21 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`zoomtop: ${parsed.error}\n`);
     process.exit(2);
   }
-  const { options } = parsed;
-  if (options.help) {
-    process.stdout.write(USAGE);
+  if (parsed.options.help) {
+    process.stdout.write(`${USAGE}\n${SUBCOMMAND_USAGE}`);
     return;
   }
-  if (options.version) {
+  if (parsed.options.version) {
     process.stdout.write(`zoomtop ${version()}\n`);
     return;
   }
+  // Every problem of zoomtop.yaml at once, before anything starts.
+  const loaded = await loadZoomtopConfig({ file: parsed.options.config ?? undefined, env: process.env });
+  if (!loaded.ok) {
+    for (const line of loaded.errors) process.stderr.write(`zoomtop: ${line}\n`);
+    process.exit(2);
+  }
+  const options = effectiveOptions(parsed.options, loaded.config);
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     // One plain line, never escape codes: the output may be a pipe or a log file.
     const which = !process.stdout.isTTY ? 'stdout' : 'stdin';
@@ -54,6 +62,7 @@ async function main(argv: string[]): Promise<void> {
   const nextTheme = () => catalog.load((themeName = catalog.next(themeName)));
   try {
     await runDashboard(options, {
+      settings: loaded.config,
       openUi: () => createBlessedUi({ theme, mouse: options.mouse, nextTheme }),
     });
   } catch (error) {

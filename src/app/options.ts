@@ -18,6 +18,10 @@ export type Options = {
   /** Mouse reporting; off by default because it takes the terminal's (and tmux's) own mouse away. */
   mouse: boolean;
   logLevel: LogLevel;
+  /** zoomtop.yaml named by --config; null: the one in the XDG config directory, if any. */
+  config: string | null;
+  /** Which of the values zoomtop.yaml may also set were given on the command line (they win). */
+  given: { interval: boolean; statsd: boolean; logLevel: boolean };
   help: boolean;
   version: boolean;
 };
@@ -30,6 +34,8 @@ Live dashboard of where a ZoomCam appliance spends its machine.
 
 Options:
   --demo               run the built-in camera pipeline (a stand-in for ZoomCam) and watch it
+  --config FILE        zoomtop's own settings (default: $XDG_CONFIG_HOME/zoomtop/zoomtop.yaml
+                       when it exists; \`zoomtop init\` writes one with every default)
   --interval DURATION  sampling interval, e.g. 1s, 500ms, 2s (default 1s)
   --statsd HOST:PORT   where to listen for StatsD timers and gauges (default 127.0.0.1:8125)
   --no-statsd          do not listen for StatsD
@@ -61,13 +67,15 @@ export function parseOptions(argv: string[]): ParsedOptions {
         demo: { type: 'boolean', default: false },
         auto: { type: 'boolean', default: false },
         'read-only': { type: 'boolean', default: false },
-        interval: { type: 'string', default: '1s' },
-        statsd: { type: 'string', default: '127.0.0.1:8125' },
+        // No defaults here: an option given on the command line must be told apart from zoomtop.yaml's value.
+        config: { type: 'string' },
+        interval: { type: 'string' },
+        statsd: { type: 'string' },
         'no-statsd': { type: 'boolean', default: false },
         'app-config': { type: 'string' },
         theme: { type: 'string' },
         mouse: { type: 'boolean', default: false },
-        'log-level': { type: 'string', default: 'info' },
+        'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -75,6 +83,11 @@ export function parseOptions(argv: string[]): ParsedOptions {
   } catch (error) {
     return { ok: false, error: `${(error as Error).message.split('\n')[0]}; see zoomtop --help` };
   }
+  if (values['no-statsd'] && values.statsd !== undefined) return { ok: false, error: `--statsd "${values.statsd}" and --no-statsd contradict each other; drop one of them` };
+  const given: Options['given'] = { interval: values.interval !== undefined, statsd: values.statsd !== undefined || values['no-statsd'] === true, logLevel: values['log-level'] !== undefined };
+  values.interval ??= '1s';
+  values.statsd ??= '127.0.0.1:8125';
+  values['log-level'] ??= 'info';
   const intervalMs = parseDuration(values.interval);
   if (intervalMs === null || intervalMs < MIN_INTERVAL_MS || intervalMs > MAX_INTERVAL_MS) {
     return { ok: false, error: `--interval "${values.interval}" is not a duration between 100ms and 1h; write it like 1s, 500ms or 2s` };
@@ -106,6 +119,8 @@ export function parseOptions(argv: string[]): ParsedOptions {
       theme,
       mouse: values.mouse,
       logLevel: logLevel as LogLevel,
+      config: values.config ?? null,
+      given,
       help: values.help,
       version: values.version,
     },

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { readAppConfig } from '../config/app-config.js';
 import { dataDir } from '../config/data-dir.js';
+import { DEFAULT_ZOOMTOP_CONFIG, type ZoomtopConfig } from '../config/zoomtop-config-defaults.js';
 import { ensureDemoConfig } from '../config/demo-config.js';
 import { spawnPipeline, type SpawnedPipeline } from '../demo/spawn-pipeline.js';
 import { StatsdIngest } from '../statsd/ingest.js';
@@ -41,6 +42,8 @@ export type DashboardDeps = {
   openUi: () => DashboardUi;
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
+  /** zoomtop.yaml's rules and action settings. Default: every default. */
+  settings?: ZoomtopConfig;
   /** Signals, crashes and exit. Default: process. */
   proc?: ExitProcess;
 };
@@ -98,6 +101,7 @@ async function startInputs(options: Options, running: Running, ingest: StatsdIng
 
 export async function runDashboard(options: Options, deps: DashboardDeps): Promise<void> {
   const clock = deps.clock ?? systemClock;
+  const settings = deps.settings ?? DEFAULT_ZOOMTOP_CONFIG;
   const env = deps.env ?? process.env;
   const dir = dataDir(env);
   const logFile = join(dir, 'zoomtop.log');
@@ -122,6 +126,8 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   // The dashboard is a view of the same Profiler an app embeds: one sampler, store and rule set.
   const profiler = new Profiler({
     clock,
+    alertRules: settings.alerts,
+    suggestionRules: settings.suggestions,
     registry,
     statsdGauges: ingest.gauges,
     statsdStatus: () => ({ enabled: server !== null, address: statsdAddress, lines: ingest.counts.lines, rejected: ingest.counts.rejected }),
@@ -140,6 +146,8 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   const actions = createActionController({
     appConfigFile,
     readOnly: options.readOnly,
+    settings: settings.actions,
+    settleMs: settings.actions.settleMs,
     audit: new AuditLog({ file: auditLogFile(dir) }),
     metricValues: (metric, fromMs, toMs) => metricValues(profiler, metric, fromMs, toMs),
     onEffect: (apply, effect) => {
@@ -181,7 +189,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     const glyphs = screen.glyphs?.() ?? { ellipsis: '…', bar: '#' };
     screen.render(toDashboardModel(frame.snapshot, frame.outcome, uiState, screen.size(), { ...context, ...glyphs, cameraStats: frame.cameraStats }));
   };
-  const autoGate = new AutoGate({ clock });
+  const autoGate = new AutoGate({ clock, ...settings.actions.auto });
   const auto = createAutoMode({ gate: autoGate, actions, log, isOn: () => uiState.autoMode, onDialogFree: () => uiState.dialog === null });
   profiler.on('snapshot', (record) => {
     void actions.observe(record.atMs, { cpuPercent: record.cpuPercent, memoryPercent: record.memoryPercent });

@@ -1,8 +1,9 @@
-// The command-line face of the optimizer: plan, apply, undo, history (for SSH, cron and scripts).
+// The command-line face of the optimizer: plan, apply, undo, history (for SSH, cron and scripts), and init for zoomtop.yaml.
 import { applyCommand } from './apply-command.js';
 import { commandIo } from './command-io.js';
 import type { CommandIo } from './command-io.js';
 import { historyCommand } from './history-command.js';
+import { initCommand } from './init-command.js';
 import { planCommand } from './plan-command.js';
 import { undoCommand } from './undo-command.js';
 
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, (args: string[], io: CommandIo) => Promise<number
   apply: applyCommand,
   undo: undoCommand,
   history: historyCommand,
+  init: initCommand,
 };
 
 export const SUBCOMMAND_USAGE = `Commands (each takes --help):
@@ -18,6 +20,7 @@ export const SUBCOMMAND_USAGE = `Commands (each takes --help):
   zoomtop apply --action ID [--app-config FILE] [--yes]
   zoomtop undo  [--app-config FILE]                 restore the config from its last apply's backup
   zoomtop history                                   applied and undone actions, with their effects
+  zoomtop init  [--config FILE] [--force]           write zoomtop.yaml with every default, commented
 Exit codes: 0 done, 1 error, 2 nothing to do.
 `;
 

@@ -70,3 +70,21 @@ test('a broken --app-config is one line naming the file, line, key and fix, befo
     pane.close();
   }
 });
+
+test('an invalid zoomtop.yaml gives all its errors at once and does not start', { skip: !tmuxAvailable() && 'tmux is not installed', timeout: 20_000 }, async () => {
+  const pane = openTmuxPane({ cols: 160, rows: 20 });
+  try {
+    const file = join(pane.home, 'zoomtop.yaml');
+    writeFileSync(file, 'interval: soon\nthemee: light\nstatsd: 127.0.0.1:8125\nstatsd: false\n');
+    pane.type(`node ${CLI} --config ${file}; echo "status $?"`);
+    const screen = (await pane.waitFor((s) => /status \d/.test(s), 10_000)).replace(/\n(?!zoomtop:|status|READY)/g, '');
+    const errors = screen.split('\n').filter((l) => l.startsWith('zoomtop: '));
+    assert.ok(errors.length >= 3, screen);
+    assert.ok(errors.some((l) => l.includes(`${file}:1:`) && l.includes('interval')), screen);
+    assert.ok(errors.some((l) => l.includes(`${file}:2:`) && l.includes('themee')), screen);
+    assert.ok(errors.some((l) => l.includes(`${file}:4:`)), screen);
+    assert.match(screen, /status 2/);
+  } finally {
+    pane.close();
+  }
+});
