@@ -5,10 +5,17 @@ export type AlertLevel = 'info' | 'warning' | 'critical';
 /** Names of the snapshot figures that rules can watch. */
 export type MetricId = 'cpuPercent' | 'memoryPercent' | 'diskWriteBytesPerSec' | 'appFps';
 
+/**
+ * Raspberry Pi health figures (flags read 1 while they hold, else 0). Kept out of MetricId until the
+ * effect units (src/actions/effect.ts) and the profiler's metric map (src/profiler/optimizer.ts),
+ * both Record<MetricId, ...>, have entries for them; then MetricId can take them in.
+ */
+export type PiMetricId = 'socTemperatureC' | 'underVoltageNow' | 'throttledNow' | 'softTemperatureLimitNow' | 'armFrequencyCappedNow';
+
 /** One threshold rule; a separate clear level gives hysteresis, minDurationMs debounces. */
-export type AlertRule = {
+export type AlertRule<M extends string = MetricId> = {
   id: string;
-  metric: MetricId;
+  metric: M;
   level: AlertLevel;
   /** Raised when the metric stays above this for minDurationMs. */
   above: number;
@@ -38,9 +45,9 @@ export type AlertEntry = {
 export type Impact = 'high' | 'medium' | 'low';
 
 /** A row of the suggestion table: its condition and the actions it offers, linked by id. */
-export type SuggestionRule = {
+export type SuggestionRule<M extends string = MetricId> = {
   id: string;
-  metric: MetricId;
+  metric: M;
   above: number;
   /** How long the metric must stay above before the suggestion appears. */
   forMs: number;

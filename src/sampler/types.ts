@@ -88,6 +88,83 @@ export type ProcessCountsSample = {
   threadCount: number | null;
 };
 
+/** The board as its device tree names it, e.g. "Raspberry Pi 4 Model B Rev 1.4". */
+export type PiModelSample = {
+  kind: 'pi-model';
+  atMs: number;
+  model: string;
+  /** The model string starts with "Raspberry Pi"; other device-tree boards have no Pi firmware. */
+  raspberryPi: boolean;
+  /** Memory the firmware keeps for the GPU (`vcgencmd get_mem gpu`); null where it cannot be asked. */
+  gpuMemoryBytes: number | null;
+};
+
+/** The SoC (or CPU package) temperature from one kernel thermal zone. */
+export type ThermalSample = {
+  kind: 'thermal';
+  atMs: number;
+  /** e.g. "thermal_zone0". */
+  zone: string;
+  /** The zone's type, e.g. "cpu-thermal" on a Pi, "x86_pkg_temp" on a PC. */
+  zoneType: string;
+  temperatureC: number;
+};
+
+/** The four conditions of the Pi firmware's get_throttled bit field. */
+export type ThrottleFlags = {
+  underVoltage: boolean;
+  armFrequencyCapped: boolean;
+  throttled: boolean;
+  softTemperatureLimit: boolean;
+};
+
+/** The Pi firmware's throttling flags, decoded: bits 0-3 hold now, bits 16-19 have held since boot. */
+export type ThrottleSample = {
+  kind: 'pi-throttle';
+  atMs: number;
+  raw: number;
+  via: 'sysfs' | 'vcgencmd';
+  now: ThrottleFlags;
+  sinceBoot: ThrottleFlags;
+};
+
+/** The CPU clock now and its maximum (cpufreq of cpu0; a Pi's cores share one clock). */
+export type CpuClockSample = {
+  kind: 'cpu-clock';
+  atMs: number;
+  currentHz: number;
+  maxHz: number;
+};
+
+/**
+ * One watched process (--pid N or --process NAME). `running`: its figures now; `exited`: the
+ * process it followed is gone (not an error); `missing`: nothing matches yet.
+ */
+export type ProcessTargetSample =
+  | {
+      kind: 'process-target';
+      atMs: number;
+      /** The target as the operator gave it: "--pid 1234" or "--process camera". */
+      target: string;
+      status: 'running';
+      pid: number;
+      /** The kernel's command name (/proc/<pid>/comm, at most 15 characters). */
+      command: string;
+      /** One letter and its word, e.g. "S (sleeping)". */
+      state: string;
+      /** CPU % of one core; null on the first sample of a pid (no interval yet). */
+      cpuPercent: number | null;
+      /** Null where the kernel reports none (kernel threads). */
+      rssBytes: number | null;
+      threadCount: number;
+      /** Null when /proc/<pid>/fd cannot be listed (another user's process). */
+      openFdCount: number | null;
+      /** How many times a --process target moved to a new pid. */
+      restartCount: number;
+    }
+  | { kind: 'process-target'; atMs: number; target: string; status: 'exited'; pid: number; command: string; exitedAtMs: number; restartCount: number }
+  | { kind: 'process-target'; atMs: number; target: string; status: 'missing'; reason: string };
+
 export type Sample =
   | SystemSample
   | ProcessSample
@@ -95,6 +172,11 @@ export type Sample =
   | DiskSample
   | NetworkSample
   | ProcessCountsSample
+  | PiModelSample
+  | ThermalSample
+  | ThrottleSample
+  | CpuClockSample
+  | ProcessTargetSample
   | UnavailableSample;
 
 /** One thing the sampler reads, on its own interval. */

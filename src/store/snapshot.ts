@@ -1,4 +1,5 @@
 // What the store hands to rules and views: one consistent picture of the machine at a moment.
+import type { ProcessTargetSample, ThrottleFlags } from '../sampler/types.js';
 import type { OperationStats } from '../timing/types.js';
 
 /** A process as shown on screen. cpuPercent is of one core; null while its first interval is pending. */
@@ -28,6 +29,22 @@ export type NetworkFigures = { receivedBytesPerSec: number | null; sentBytesPerS
 /** Processes on the machine, threads of the watched process (null when it is gone). */
 export type ProcessCountFigures = { processCount: number; threadCount: number | null; systemThreadCount: number | null; atMs: number };
 
+/** A figure that is measured, not measured yet, or not measurable here (and why: shown as "n/a"). */
+export type Reading<T> = { state: 'pending' } | { state: 'unavailable'; reason: string } | ({ state: 'ok'; atMs: number } & T);
+
+/** The Raspberry Pi health strip's figures; on other machines each part says why it is n/a. */
+export type PiHealthFigures = {
+  board: Reading<{ model: string; raspberryPi: boolean; gpuMemoryBytes: number | null }>;
+  /** SoC temperature; history oldest first, null for a read that gave none. */
+  temperature: Reading<{ celsius: number; zoneType: string; history: (number | null)[] }>;
+  throttle: Reading<{ raw: number; via: 'sysfs' | 'vcgencmd'; now: ThrottleFlags; sinceBoot: ThrottleFlags }>;
+  clock: Reading<{ currentHz: number; maxHz: number }>;
+};
+
+type WithoutKind<T> = T extends unknown ? Omit<T, 'kind'> : never;
+/** A --pid / --process target as last read: running (figures), exited (when), or missing (why). */
+export type ProcessTargetFigures = WithoutKind<ProcessTargetSample>;
+
 export type Snapshot = {
   atMs: number;
   startedAtMs: number;
@@ -43,4 +60,7 @@ export type Snapshot = {
   disk?: DiskFigures | null;
   network?: NetworkFigures | null;
   processCounts?: ProcessCountFigures | null;
+  pi?: PiHealthFigures;
+  /** In the order the targets were given. */
+  processTargets?: ProcessTargetFigures[];
 };

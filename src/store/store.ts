@@ -1,8 +1,9 @@
 // The only place samples are kept: bounded histories and the latest reading of each source.
 import type { Sample } from '../sampler/types.js';
 import type { OperationStats } from '../timing/types.js';
+import { PiHealthStore } from './pi-health.js';
 import { RingBuffer } from './ring-buffer.js';
-import type { AppFigures, DiskFigures, GpuFigures, NetworkFigures, ProcessCountFigures, ProcessFigures, Snapshot } from './snapshot.js';
+import type { AppFigures, DiskFigures, GpuFigures, NetworkFigures, ProcessCountFigures, ProcessFigures, ProcessTargetFigures, Snapshot } from './snapshot.js';
 
 export type StoreOptions = {
   /** Samples kept per graph; a wide terminal shows at most this many. Default 600. */
@@ -29,6 +30,9 @@ export class Store {
   private disk: DiskFigures | null = null;
   private network: NetworkFigures | null = null;
   private processCounts: ProcessCountFigures | null = null;
+  private readonly pi: PiHealthStore;
+  /** Keyed by the target as given; Map order keeps the order of first appearance. */
+  private readonly processTargets = new Map<string, ProcessTargetFigures>();
   private readonly startedAtMs: number;
 
   constructor(options: StoreOptions) {
@@ -36,11 +40,13 @@ export class Store {
     this.cpu = new RingBuffer(length);
     this.memory = new RingBuffer(length);
     this.gpuUsage = new RingBuffer(length);
+    this.pi = new PiHealthStore(length);
     this.startedAtMs = options.startedAtMs;
   }
 
   ingest(samples: Sample[]): void {
     for (const sample of samples) {
+      if (this.pi.ingest(sample)) continue;
       switch (sample.kind) {
         case 'system':
           // A priming read has no CPU figure yet: keep the graph honest with a gap, not a zero.
@@ -82,7 +88,13 @@ export class Store {
             atMs: sample.atMs,
           };
           break;
+        case 'process-target': {
+          const { kind: _kind, ...figures } = sample;
+          this.processTargets.set(sample.target, figures);
+          break;
+        }
         case 'unavailable':
+          if (sample.source === 'process-targets') this.processTargets.clear();
           if (sample.source === 'gpu') this.gpu = { state: 'unavailable', reason: sample.reason };
           // A source that stopped answering must not leave its last figures looking current.
           if (sample.source === 'disk') this.disk = null;
@@ -120,6 +132,8 @@ export class Store {
       disk: this.disk,
       network: this.network,
       processCounts: this.processCounts,
+      pi: this.pi.snapshot(),
+      processTargets: [...this.processTargets.values()],
     };
   }
 }

@@ -28,7 +28,14 @@ const FLAG_WORDS: readonly [keyof ThrottleFlags, string, string, Tone][] = [
 export function toPiHealthModel(pi: PiHealthFigures | undefined, width: number): PiHealthModel {
   const raspberryPi = pi?.board.state === 'ok' && pi.board.raspberryPi;
   if (!pi) return { raspberryPi: false, line: fit([{ spans: [{ text: 'Pi health: n/a (no Pi sources)', tone: 'muted' }], drop: 0 }], width) };
-  const segments = [boardSegment(pi), raspberryPi ? throttleSegment(pi) : null, temperatureSegment(pi), clockSegment(pi), raspberryPi ? sinceBootSegment(pi) : null, gpuMemorySegment(pi)];
+  const segments = [
+    boardSegment(pi),
+    raspberryPi ? throttleSegment(pi) : null,
+    temperatureSegment(pi),
+    clockSegment(pi),
+    raspberryPi ? sinceBootSegment(pi) : null,
+    gpuMemorySegment(pi),
+  ];
   return { raspberryPi, line: fit(segments.filter((s): s is Segment => s !== null), width) };
 }
 
@@ -52,9 +59,14 @@ function throttleSegment(pi: PiHealthFigures): Segment {
 function temperatureSegment(pi: PiHealthFigures): Segment {
   const t = pi.temperature;
   if (t.state !== 'ok') return one(t.state === 'pending' ? 'SoC …' : 'SoC n/a', 'muted', 3);
-  const tone: Tone =
-    t.celsius > SOC_TEMPERATURE_CRITICAL_C ? 'critical' : t.celsius > SOC_TEMPERATURE_WARNING_C ? 'warning' : t.celsius > SOC_TEMPERATURE_WARNING_C - CAREFUL_MARGIN_C ? 'careful' : 'ok';
-  return one(`SoC ${t.celsius.toFixed(1)} °C`, tone, 1);
+  return one(`SoC ${t.celsius.toFixed(1)} °C`, temperatureTone(t.celsius), 1);
+}
+
+/** The same levels as the temperature alerts (above 80 °C warning, above 85 °C critical). */
+function temperatureTone(celsius: number): Tone {
+  if (celsius > SOC_TEMPERATURE_CRITICAL_C) return 'critical';
+  if (celsius > SOC_TEMPERATURE_WARNING_C) return 'warning';
+  return celsius > SOC_TEMPERATURE_WARNING_C - CAREFUL_MARGIN_C ? 'careful' : 'ok';
 }
 
 function clockSegment(pi: PiHealthFigures): Segment {
