@@ -3,11 +3,12 @@ import type { SnapshotMetric, SnapshotRecord } from '../profiler/snapshot-record
 import type { MetricId } from '../rules/types.js';
 
 /** Where each rule metric lives in a snapshot record. */
-const RECORD_FIELD: Record<MetricId, SnapshotMetric> = {
+const RECORD_FIELD: Partial<Record<MetricId, SnapshotMetric>> = {
   cpuPercent: 'cpuPercent',
   memoryPercent: 'memoryPercent',
   diskWriteBytesPerSec: 'diskWriteBytesPerSec',
   appFps: 'fps',
+  socTemperatureC: 'socTemperatureC',
 };
 
 export type SnapshotSource = { snapshots(sinceMs?: number): readonly SnapshotRecord[] };
@@ -16,6 +17,8 @@ export type SnapshotSource = { snapshots(sinceMs?: number): readonly SnapshotRec
 export function metricValues(source: SnapshotSource, metric: MetricId, fromMs: number, toMs: number): number[] {
   const field = RECORD_FIELD[metric];
   const values: number[] = [];
+  // Flags are not kept in the history: their effect is not measured.
+  if (field === undefined) return values;
   for (const record of source.snapshots(fromMs)) {
     const value = record[field];
     if (record.atMs <= toMs && value !== null) values.push(value);

@@ -18,6 +18,8 @@ export type Options = {
   /** Mouse reporting; off by default because it takes the terminal's (and tmux's) own mouse away. */
   mouse: boolean;
   logLevel: LogLevel;
+  /** Processes to watch (--pid N, --process NAME; each may repeat). */
+  watch: ({ pid: number } | { name: string })[];
   /** zoomtop.yaml named by --config; null: the one in the XDG config directory, if any. */
   config: string | null;
   /** Which of the values zoomtop.yaml may also set were given on the command line (they win). */
@@ -36,6 +38,8 @@ Options:
   --demo               run the built-in camera pipeline (a stand-in for ZoomCam) and watch it
   --config FILE        zoomtop's own settings (default: $XDG_CONFIG_HOME/zoomtop/zoomtop.yaml
                        when it exists; \`zoomtop init\` writes one with every default)
+  --pid N              watch this process too (CPU, RSS, threads, open files); repeatable
+  --process NAME       watch the process with this command name, following restarts; repeatable
   --interval DURATION  sampling interval, e.g. 1s, 500ms, 2s (default 1s)
   --statsd HOST:PORT   where to listen for StatsD timers and gauges (default 127.0.0.1:8125)
   --no-statsd          do not listen for StatsD
@@ -69,6 +73,8 @@ export function parseOptions(argv: string[]): ParsedOptions {
         'read-only': { type: 'boolean', default: false },
         // No defaults here: an option given on the command line must be told apart from zoomtop.yaml's value.
         config: { type: 'string' },
+        pid: { type: 'string', multiple: true },
+        process: { type: 'string', multiple: true },
         interval: { type: 'string' },
         statsd: { type: 'string' },
         'no-statsd': { type: 'boolean', default: false },
@@ -84,6 +90,15 @@ export function parseOptions(argv: string[]): ParsedOptions {
     return { ok: false, error: `${(error as Error).message.split('\n')[0]}; see zoomtop --help` };
   }
   if (values['no-statsd'] && values.statsd !== undefined) return { ok: false, error: `--statsd "${values.statsd}" and --no-statsd contradict each other; drop one of them` };
+  const watch: Options['watch'] = [];
+  for (const pid of values.pid ?? []) {
+    if (!/^[1-9]\d{0,9}$/.test(pid)) return { ok: false, error: `--pid "${pid}" is not a process id; give a positive whole number, e.g. --pid 1234` };
+    watch.push({ pid: Number(pid) });
+  }
+  for (const name of values.process ?? []) {
+    if (name.trim() === '') return { ok: false, error: '--process "" names no process; give its command name, e.g. --process zoomcam' };
+    watch.push({ name });
+  }
   const given: Options['given'] = { interval: values.interval !== undefined, statsd: values.statsd !== undefined || values['no-statsd'] === true, logLevel: values['log-level'] !== undefined };
   values.interval ??= '1s';
   values.statsd ??= '127.0.0.1:8125';
@@ -120,6 +135,7 @@ export function parseOptions(argv: string[]): ParsedOptions {
       mouse: values.mouse,
       logLevel: logLevel as LogLevel,
       config: values.config ?? null,
+      watch,
       given,
       help: values.help,
       version: values.version,

@@ -126,6 +126,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   // The dashboard is a view of the same Profiler an app embeds: one sampler, store and rule set.
   const profiler = new Profiler({
     clock,
+    watch: options.watch,
     alertRules: settings.alerts,
     suggestionRules: settings.suggestions,
     registry,

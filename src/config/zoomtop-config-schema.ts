@@ -6,7 +6,17 @@ import type { MetricId } from '../rules/types.js';
 import { DEFAULT_ALERT_RULES, DEFAULT_SUGGESTION_RULES } from '../rules/default-rules.js';
 
 /** Every MetricId; the type check below fails the build when one is added to the type but not here. */
-export const METRIC_IDS = ['cpuPercent', 'memoryPercent', 'diskWriteBytesPerSec', 'appFps'] as const satisfies readonly MetricId[];
+export const METRIC_IDS = [
+  'cpuPercent',
+  'memoryPercent',
+  'diskWriteBytesPerSec',
+  'appFps',
+  'socTemperatureC',
+  'underVoltageNow',
+  'throttledNow',
+  'softTemperatureLimitNow',
+  'armFrequencyCappedNow',
+] as const satisfies readonly MetricId[];
 type MissingMetric = Exclude<MetricId, (typeof METRIC_IDS)[number]>;
 const allMetricsListed: MissingMetric extends never ? true : never = true;
 void allMetricsListed;

@@ -58,11 +58,12 @@ export type HistoryEntry = {
 
 export type ApplyOutcome = { config: ZoomcamConfig; applied: HistoryEntry[]; skipped: SkippedAction[] };
 
-const METRIC_FIELD: Record<MetricId, SnapshotMetric> = {
+const METRIC_FIELD: Partial<Record<MetricId, SnapshotMetric>> = {
   cpuPercent: 'cpuPercent',
   memoryPercent: 'memoryPercent',
   diskWriteBytesPerSec: 'diskWriteBytesPerSec',
   appFps: 'fps',
+  socTemperatureC: 'socTemperatureC',
 };
 
 export class Optimizer {
@@ -226,5 +227,6 @@ function pick(change: PlannedChange): { suggestionId: string; actionId: string }
 }
 
 function valueOf(record: SnapshotRecord | undefined, metric: MetricId): number | null {
-  return record ? record[METRIC_FIELD[metric]] : null;
+  const field = METRIC_FIELD[metric];
+  return record && field ? record[field] : null;
 }

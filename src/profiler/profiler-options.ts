@@ -3,7 +3,9 @@ import type { Clock } from '../app/clock.js';
 import type { GaugeReader } from '../app/app-figures.js';
 import type { AlertRule, SuggestionRule } from '../rules/types.js';
 import { createDiskSource } from '../sampler/sources/disk.js';
-import { createGpuSource } from '../sampler/sources/gpu.js';
+import { createAutoGpuSource } from '../sampler/sources/gpu-auto.js';
+import { createPiSources } from '../sampler/sources/pi-sources.js';
+import { createProcessFinderSource, type ProcessTargetSpec } from '../sampler/sources/process-finder.js';
 import { createNetworkSource } from '../sampler/sources/network.js';
 import { createProcessCountsSource } from '../sampler/sources/process-counts.js';
 import { createProcessSource, type ProcessTarget } from '../sampler/sources/process.js';
@@ -30,6 +32,8 @@ export type ProfilerOptions = {
    * it delivers (one timer turn later, so the other sources' reads of that tick are in it). @default createDefaultSources (system, process, disk, network, process counts, GPU)
    */
   sources?: (context: SourceContext) => Source[];
+  /** Other processes to watch by pid or by name (--pid, --process), read from /proc; a name follows restarts. @default none */
+  watch?: readonly ProcessTargetSpec[];
   /** Processes the default process source watches. @default this process, as "self" */
   processTargets?: () => ProcessTarget[];
   /** Where operation statistics go. @default a new registry with a `statsWindowMs` window starting now */
@@ -57,7 +61,7 @@ export type ProfilerOptions = {
 };
 
 /** The sources a Profiler samples unless told otherwise; slow ones (a GPU query spawns a program) read less often. */
-export function createDefaultSources(context: SourceContext, processTargets: () => ProcessTarget[]): Source[] {
+export function createDefaultSources(context: SourceContext, processTargets: () => ProcessTarget[], watch: readonly ProcessTargetSpec[] = []): Source[] {
   const { intervalMs, clock } = context;
   const watched = () => {
     const targets = processTargets();
@@ -69,7 +73,9 @@ export function createDefaultSources(context: SourceContext, processTargets: () 
     createDiskSource({ intervalMs, clock }),
     createNetworkSource({ intervalMs, clock }),
     createProcessCountsSource({ intervalMs: Math.max(intervalMs, 2000), clock, pid: watched }),
-    createGpuSource({ intervalMs: Math.max(intervalMs, 5000), clock }),
+    createAutoGpuSource({ intervalMs: Math.max(intervalMs, 5000), clock }),
+    ...createPiSources({ clock }),
+    ...(watch.length > 0 ? [createProcessFinderSource({ targets: [...watch], intervalMs, clock })] : []),
   ];
 }
 

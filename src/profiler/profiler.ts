@@ -84,7 +84,7 @@ export class Profiler implements Recorder {
     }
     const context = { intervalMs, clock: this.clock };
     const targets = this.options.processTargets ?? (() => [{ role: 'self' as const, pid: process.pid }]);
-    const sources = this.options.sources ? this.options.sources(context) : createDefaultSources(context, targets);
+    const sources = this.options.sources ? this.options.sources(context) : createDefaultSources(context, targets, this.options.watch);
     const pacer = sources[0]?.name;
     if (pacer === undefined) throw new Error('Profiler: the sources option returned no source; give at least one (the first one paces the snapshots)');
     this.store = new Store({ startedAtMs: this.clock.now() });

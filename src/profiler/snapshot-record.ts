@@ -1,4 +1,5 @@
 // The profiler's flat snapshot: every field of the original PerformanceSnapshot, with units in the names and null for unknown.
+import { readMetric } from '../rules/metrics.js';
 import type { Snapshot } from '../store/snapshot.js';
 
 /** The numeric figures of a snapshot, in a fixed order (summaries and exports walk it). */
@@ -20,6 +21,7 @@ export const SNAPSHOT_METRICS = [
   'frameTimeMs',
   'cameraCount',
   'activeCameras',
+  'socTemperatureC',
 ] as const;
 
 export type SnapshotMetric = (typeof SNAPSHOT_METRICS)[number];
@@ -56,6 +58,7 @@ export function toSnapshotRecord(snapshot: Snapshot): SnapshotRecord {
     frameTimeMs: app.frameTimeMs,
     cameraCount: app.cameras,
     activeCameras: app.camerasActive,
+    socTemperatureC: readMetric(snapshot, 'socTemperatureC'),
   });
 }
 

@@ -1,7 +1,7 @@
 // The default thresholds and suggestions, as data: the original design's levels, with hysteresis and durations added.
 import type { AlertRule, PiMetricId, SuggestionRule } from './types.js';
 
-export const DEFAULT_ALERT_RULES: readonly AlertRule[] = [
+const MACHINE_ALERT_RULES: readonly AlertRule[] = [
   {
     id: 'cpu-high',
     metric: 'cpuPercent',
@@ -32,7 +32,7 @@ export const DEFAULT_ALERT_RULES: readonly AlertRule[] = [
   },
 ];
 
-export const DEFAULT_SUGGESTION_RULES: readonly SuggestionRule[] = [
+const MACHINE_SUGGESTION_RULES: readonly SuggestionRule[] = [
   {
     id: 'cpu-saturated',
     metric: 'cpuPercent',
@@ -68,7 +68,6 @@ export const SOC_TEMPERATURE_CRITICAL_C = 85;
 
 /**
  * Raspberry Pi health alerts. Flags read 1 while they hold: above 0.5 raises, back to 0 clears.
- * Typed by PiMetricId; join them to DEFAULT_ALERT_RULES once MetricId includes PiMetricId.
  */
 export const PI_ALERT_RULES: readonly AlertRule<PiMetricId>[] = [
   flagAlert('pi-under-voltage', 'underVoltageNow', 'critical', 'under-voltage now: the supply cannot hold 5 V'),
@@ -154,3 +153,8 @@ export const PI_SUGGESTION_RULES: readonly SuggestionRule<PiMetricId>[] = [
 function flagAlert(id: string, metric: PiMetricId, level: AlertRule['level'], message: string): AlertRule<PiMetricId> {
   return { id, metric, level, above: 0.5, clearBelow: 0.5, minDurationMs: 0, message };
 }
+
+/** Every default alert rule: the original's machine thresholds, then a Pi's health (silent elsewhere: no readings). */
+export const DEFAULT_ALERT_RULES: readonly AlertRule[] = [...MACHINE_ALERT_RULES, ...PI_ALERT_RULES];
+
+export const DEFAULT_SUGGESTION_RULES: readonly SuggestionRule[] = [...MACHINE_SUGGESTION_RULES, ...PI_SUGGESTION_RULES];

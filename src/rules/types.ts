@@ -2,14 +2,12 @@
 
 export type AlertLevel = 'info' | 'warning' | 'critical';
 
-/** Names of the snapshot figures that rules can watch. */
-export type MetricId = 'cpuPercent' | 'memoryPercent' | 'diskWriteBytesPerSec' | 'appFps';
+/** Names of the snapshot figures that rules can watch: the machine's, the app's, and a Pi's health. */
+export type MetricId = MachineMetricId | PiMetricId;
 
-/**
- * Raspberry Pi health figures (flags read 1 while they hold, else 0). Kept out of MetricId until the
- * effect units (src/actions/effect.ts) and the profiler's metric map (src/profiler/optimizer.ts),
- * both Record<MetricId, ...>, have entries for them; then MetricId can take them in.
- */
+export type MachineMetricId = 'cpuPercent' | 'memoryPercent' | 'diskWriteBytesPerSec' | 'appFps';
+
+/** Raspberry Pi health figures (flags read 1 while they hold, else 0); null on other machines, so their rules never fire there. */
 export type PiMetricId = 'socTemperatureC' | 'underVoltageNow' | 'throttledNow' | 'softTemperatureLimitNow' | 'armFrequencyCappedNow';
 
 /** One threshold rule; a separate clear level gives hysteresis, minDurationMs debounces. */

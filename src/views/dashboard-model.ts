@@ -5,6 +5,8 @@ import type { Snapshot } from '../store/snapshot.js';
 import type { CameraOperationStats } from '../timing/operation-registry.js';
 import { toAlertsModel, toSuggestionsModel } from './alerts-model.js';
 import { toCpuModel, toGpuModel, toMemoryModel } from './chart-models.js';
+import { toPiHealthModel } from './pi-health-model.js';
+import { toProcessTargetLines } from './process-targets-model.js';
 import { toDialogModel } from './dialog-model.js';
 import { computeLayout } from './layout.js';
 import type { DashboardModel } from './model.js';
@@ -36,14 +38,23 @@ export function toDashboardModel(
   const { tooSmall, layout } = computeLayout(size.cols, size.rows, ui.zoomed ? ui.focus : null);
   const inner = (width: number) => Math.max(0, width - 2);
   const chartScale = (width: number, sampleMs: number) => ({ cols: inner(width), sampleMs });
+  const cpu = toCpuModel(snapshot, chartScale(layout.cpu.width, context.intervalMs));
+  // On a Pi, its health (temperature, throttling, clock) reads under the CPU figure; elsewhere nothing is added.
+  const pi = toPiHealthModel(snapshot.pi, inner(layout.cpu.width));
+  if (pi.raspberryPi) cpu.lines.splice(1, 0, pi.line);
+  const memory = toMemoryModel(snapshot, chartScale(layout.memory.width, context.intervalMs));
+  const targets = toProcessTargetLines(snapshot.processTargets, context.offsetMinutes);
+  // Watched processes stand in for the demo's app line when there is no demo.
+  if (targets.length > 0 && !snapshot.app) memory.lines = memory.lines.filter((line) => !line[0]?.text.startsWith('app RSS'));
+  memory.lines.push(...targets);
   return {
     cols: size.cols,
     rows: size.rows,
     tooSmall,
     layout,
     focus: ui.focus,
-    cpu: toCpuModel(snapshot, chartScale(layout.cpu.width, context.intervalMs)),
-    memory: toMemoryModel(snapshot, chartScale(layout.memory.width, context.intervalMs)),
+    cpu,
+    memory,
     gpu: toGpuModel(snapshot, chartScale(layout.gpu.width, context.gpuIntervalMs ?? 5000)),
     operations: toOperationsModel(snapshot.operations, {
       innerWidth: inner(layout.operations.width),

@@ -5,7 +5,7 @@ import { parseHostPort, parseOptions } from '../../src/app/options.js';
 test('defaults: 1 s interval, StatsD on loopback 8125, no demo', () => {
   const r = parseOptions([]);
   assert.ok(r.ok);
-  assert.deepEqual(r.options, { demo: false, intervalMs: 1000, statsd: { host: '127.0.0.1', port: 8125 }, appConfig: null, auto: false, readOnly: false, theme: null, mouse: false, logLevel: 'info', config: null, given: { interval: false, statsd: false, logLevel: false }, help: false, version: false });
+  assert.deepEqual(r.options, { demo: false, intervalMs: 1000, statsd: { host: '127.0.0.1', port: 8125 }, appConfig: null, auto: false, readOnly: false, theme: null, mouse: false, logLevel: 'info', config: null, watch: [], given: { interval: false, statsd: false, logLevel: false }, help: false, version: false });
 });
 
 test('--interval 2s, --no-statsd, --demo, --app-config', () => {

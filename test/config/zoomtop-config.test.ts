@@ -70,7 +70,7 @@ describe('zoomtop.yaml errors, all at once', () => {
     assert.deepEqual(errorsOf(text), [
       `${F}:3:12: alerts[0].above 70 is below the default clear_below 80; add "clear_below: 65" (at most above)`,
       `${F}:4:5: alerts[1] has no metric, level or above; id "cpu-hihg" is not a default rule's (did you mean "cpu-high"?), and a new rule needs metric, level, above: add "metric: cpuPercent", "level: warning", "above: 85"`,
-      `${F}:6:13: alerts[2].metric "gpuPercent" is not a metric; did you mean "cpuPercent"? (one of cpuPercent, memoryPercent, diskWriteBytesPerSec, appFps)`,
+      `${F}:6:13: alerts[2].metric "gpuPercent" is not a metric; did you mean "cpuPercent"? (one of cpuPercent, memoryPercent, diskWriteBytesPerSec, appFps, socTemperatureC, underVoltageNow, throttledNow, softTemperatureLimitNow, armFrequencyCappedNow)`,
       `${F}:9:5: alerts[2].clearBelow: unknown key; did you mean "clear_below"?`,
       `${F}:10:36: alerts[3].clear_below 90 is above the raise level 85; make it at most that, e.g. "clear_below: 80"`,
       `${F}:11:10: alerts[4].id "cpu-high" is also the id of alerts[0]; merge the two entries or rename one`,
@@ -132,15 +132,20 @@ describe('zoomtop.yaml values', () => {
       '  - {id: mine, metric: memoryPercent, above: 50, text: hi, action_ids: [reclaim-memory]}',
       '',
     ].join('\n'));
-    assert.deepEqual(config.alerts.map((r) => [r.id, r.above, r.clearBelow, r.minDurationMs]), [
+    // The Pi health rules are defaults too; they stay, after the machine's, and the new rule comes last.
+    const machineMetric = (r: { metric: string }) => ['cpuPercent', 'memoryPercent', 'diskWriteBytesPerSec', 'appFps'].includes(r.metric);
+    const machine = config.alerts.filter(machineMetric);
+    assert.deepEqual(machine.map((r) => [r.id, r.above, r.clearBelow, r.minDurationMs]), [
       ['cpu-high', 90, 88, 10_000],
       ['memory-high', 85, 80, 3000],
       ['fps-low', 1000, 1000, 0],
     ]);
-    assert.equal(config.alerts[0]?.message, 'machine CPU high: {value}');
-    assert.equal(config.alerts[2]?.message, 'app frame rate: {value}');
-    assert.deepEqual(config.suggestions.map((r) => r.id), ['cpu-saturated', 'mine']);
-    assert.deepEqual(config.suggestions[1], {
+    assert.equal(config.alerts.at(-1)?.id, 'fps-low');
+    assert.equal(machine[0]?.message, 'machine CPU high: {value}');
+    assert.equal(machine[2]?.message, 'app frame rate: {value}');
+    const suggestions = config.suggestions.filter(machineMetric);
+    assert.deepEqual(suggestions.map((r) => r.id), ['cpu-saturated', 'mine']);
+    assert.deepEqual(suggestions[1], {
       id: 'mine', metric: 'memoryPercent', above: 50, forMs: 5000, expireAfterMs: 30_000, text: 'hi',
       impact: 'medium', effort: 'medium', priority: 2, automated: false, actionIds: ['reclaim-memory'],
     });

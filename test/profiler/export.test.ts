@@ -45,6 +45,7 @@ test('export round-trip: the JSON parses back to every snapshot field, operation
     frameTimeMs: null,
     cameraCount: null,
     activeCameras: null,
+    socTemperatureC: null,
   });
   assert.equal(data.baseline.at, new Date(T0).toISOString());
   const capture = data.components.camera.operations.capture;

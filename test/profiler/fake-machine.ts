@@ -21,6 +21,8 @@ export type MachineState = {
   gpu: { usagePercent: number | null; memoryUsedBytes: number | null } | null;
   processCount: number;
   threadCount: number | null;
+  /** null: no thermal zone (as on most test machines). */
+  socTemperatureC: number | null;
 };
 
 export function idleMachine(): MachineState {
@@ -36,6 +38,7 @@ export function idleMachine(): MachineState {
     gpu: null,
     processCount: 120,
     threadCount: 11,
+    socTemperatureC: null,
   };
 }
 
@@ -89,6 +92,11 @@ export function fakeSources(state: MachineState, clock: FakeClock, systemReadMs 
     source('process-counts', intervalMs, () => [
       { kind: 'process-counts', atMs: clock.now(), processCount: state.processCount, systemThreadCount: 300, pid: 4242, threadCount: state.threadCount },
     ]),
+    source('pi-thermal', intervalMs, () =>
+      state.socTemperatureC === null
+        ? [{ kind: 'unavailable', atMs: clock.now(), source: 'pi-thermal', reason: 'no thermal zone' }]
+        : [{ kind: 'thermal', atMs: clock.now(), zone: 'thermal_zone0', zoneType: 'cpu-thermal', temperatureC: state.socTemperatureC }],
+    ),
     source('gpu', intervalMs, () => [
       state.gpu === null
         ? { kind: 'unavailable', atMs: clock.now(), source: 'gpu', reason: 'no GPU found: nvidia-smi not installed' }

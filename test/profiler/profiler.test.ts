@@ -23,6 +23,7 @@ test('construction samples nothing and starts no timer; baseline waits for start
 test('defect 9: every snapshot field is filled, fps, frame time and camera counts from the app gauges', async () => {
   const { clock, state, profiler } = fakeProfiler();
   state.gpu = { usagePercent: 40, memoryUsedBytes: 512 * MIB };
+  state.socTemperatureC = 61.5;
   profiler.gauge('fps', 29.5);
   profiler.gauge('frame_time_ms', 21.25);
   profiler.gauge('cameras', 3);
@@ -49,6 +50,7 @@ test('defect 9: every snapshot field is filled, fps, frame time and camera count
       frameTimeMs: 21.25,
       cameraCount: 3,
       activeCameras: 2,
+      socTemperatureC: 61.5,
     },
   ]);
   profiler.stop();

@@ -6,7 +6,7 @@ import { DEFAULT_SUGGESTION_RULES } from '../../src/rules/default-rules.js';
 function run(cpu: (number | null)[]) {
   let states = new Map<string, SuggestionState>();
   return cpu.map((v, i) => {
-    const r = evaluateSuggestions(DEFAULT_SUGGESTION_RULES, (m) => (m === 'cpuPercent' ? v : 50), states, i * 1000);
+    const r = evaluateSuggestions(DEFAULT_SUGGESTION_RULES, (m) => (m === 'cpuPercent' ? v : m === 'memoryPercent' ? 50 : null), states, i * 1000);
     states = r.states;
     return r.active.map((s) => s.id).join(',');
   });
@@ -15,7 +15,7 @@ function run(cpu: (number | null)[]) {
 test('the CPU suggestion appears after 5 s above 95 % and carries its action id', () => {
   const seen = run([96, 96, 96, 96, 96, 96]);
   assert.deepEqual(seen, ['', '', '', '', '', 'cpu-saturated']);
-  const r = evaluateSuggestions(DEFAULT_SUGGESTION_RULES, () => 99, new Map(), 0);
+  const r = evaluateSuggestions(DEFAULT_SUGGESTION_RULES, (m) => (m === 'cpuPercent' ? 99 : null), new Map(), 0);
   assert.equal(r.active.length, 0);
   const rule = DEFAULT_SUGGESTION_RULES.find((s) => s.id === 'cpu-saturated')!;
   assert.deepEqual(rule.actionIds, ['lower-resolution', 'lower-fps']);
