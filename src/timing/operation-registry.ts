@@ -1,6 +1,7 @@
 // The in-process store of per-operation timing: record on the hot path, rotate and read stats from the sampler tick.
 import type { EndTimer, Recorder } from './recorder.js';
 import type { OperationStats } from './types.js';
+import type { CumulativeHistogram } from './cumulative-histogram.js';
 import { OperationSeries } from './operation-series.js';
 import { WindowSchedule, toOperationStats } from './stats-window.js';
 import { startTimerWith, timedWith, type Stopwatch } from './timer.js';
@@ -21,6 +22,16 @@ export type OperationRegistryOptions = {
 export type CameraCost = { camera: string; totalMs: number; windowCount: number };
 
 export type CameraOperationStats = OperationStats & { camera: string };
+
+/** Counts since start or clear of one series (camera null: the operation's own series), for exports. */
+export type OperationTotals = {
+  component: string;
+  operation: string;
+  camera: string | null;
+  errors: number;
+  /** Live view of the series' buckets: read it now, do not keep it. */
+  histogram: Readonly<Pick<CumulativeHistogram, 'counts' | 'count' | 'sumMs'>>;
+};
 
 export type { SeriesHandle };
 
@@ -167,6 +178,25 @@ export class OperationRegistry implements Recorder {
       }
     }
     return [...costs.values()].sort((a, b) => b.totalMs - a.totalMs || compare(a.camera, b.camera));
+  }
+
+  /** Totals of every series, each operation followed by its cameras, sorted like stats() then by camera. */
+  totals(): OperationTotals[] {
+    const out: OperationTotals[] = [];
+    for (const [component, operations] of this.components) {
+      for (const [operation, series] of operations) {
+        out.push({ component, operation, camera: null, errors: series.errors, histogram: series.total });
+        for (const [camera, child] of series.cameras ?? []) {
+          out.push({ component, operation, camera, errors: child.errors, histogram: child.total });
+        }
+      }
+    }
+    return out.sort(
+      (a, b) =>
+        compare(a.component, b.component) ||
+        compare(a.operation, b.operation) ||
+        (a.camera === null ? -1 : b.camera === null ? 1 : compare(a.camera, b.camera)),
+    );
   }
 
   /** When a rotation last saw the series' count or errors change; null when never or unknown. */

@@ -1,4 +1,5 @@
 // One component.operation series: totals since start plus a sliding window made of two half-window histograms.
+import { CumulativeHistogram } from './cumulative-histogram.js';
 import { LogHistogram, quantilesOf } from './histogram.js';
 
 const PERCENTILES = [0.5, 0.95, 0.99] as const;
@@ -24,6 +25,8 @@ export class OperationSeries {
   lastChangeMs: number | null = null;
   /** Per-camera child series, created on the first camera-tagged call. */
   cameras: Map<string, OperationSeries> | null = null;
+  /** Fixed buckets since start or clear, for exports that need counters which never go down. */
+  readonly total = new CumulativeHistogram();
   private current = new LogHistogram();
   private previous = new LogHistogram();
   private seenCount = 0;
@@ -35,6 +38,7 @@ export class OperationSeries {
     if (!success) this.errors++;
     this.lastMs = durationMs;
     this.current.record(durationMs);
+    this.total.record(durationMs);
   }
 
   /** Counts failures that came without a duration (e.g. a StatsD error counter). */
