@@ -1,7 +1,7 @@
 // A fixed-size, log-bucketed duration histogram (DDSketch-style relative accuracy) for percentiles.
 
 /** Bucket values are within this fraction of any value they hold. */
-export const RELATIVE_ACCURACY = 0.01;
+export const RELATIVE_ACCURACY = 0.015;
 /** Smallest distinguished duration (1 us); anything below lands in the first bucket. */
 export const LOWEST_MS = 0.001;
 /** Largest distinguished duration (100 s); anything above lands in the last bucket. */
