@@ -5,6 +5,7 @@ import type { Sampler } from '../sampler/sampler.js';
 import type { Snapshot } from '../store/snapshot.js';
 import type { CameraOperationStats } from '../timing/operation-registry.js';
 import type { ViewContext } from '../views/dashboard-model.js';
+import { suggestionRows } from '../views/suggestion-rows.js';
 import { formatInterval } from '../views/status-model.js';
 import type { ActionController } from './action-controller.js';
 import type { ExitGuard } from './exit-guard.js';
@@ -101,8 +102,9 @@ export function createKeyEffects(deps: KeyEffectDeps) {
         case 'interrupt':
           return void deps.guard.exit(130, undefined, 'Ctrl-C pressed');
         case 'plan-selected': {
-          const selected = suggestions[Math.min(deps.getState().selectedSuggestion, suggestions.length - 1)];
-          return void deps.actions.preview(selected).then(setDialog, failed('Preview failed'));
+          const rows = suggestionRows(suggestions);
+          const selected = rows[Math.min(deps.getState().selectedSuggestion, rows.length - 1)];
+          return void deps.actions.preview(selected?.suggestion, selected?.actionId).then(setDialog, failed('Preview failed'));
         }
         case 'apply-confirmed': {
           const dialog = deps.getState().dialog;

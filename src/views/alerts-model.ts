@@ -1,6 +1,7 @@
 // The Alerts log and the Suggestions list as lines of text with tones.
 import type { AlertEntry, AlertLevel, Suggestion } from '../rules/types.js';
 import { formatClock } from './format.js';
+import { suggestionRows } from './suggestion-rows.js';
 import type { Line, ListModel, Tone } from './model.js';
 
 const LEVEL_TONE: Record<AlertLevel, Tone> = { info: 'muted', warning: 'warning', critical: 'critical' };
@@ -20,13 +21,18 @@ export function toAlertsModel(alerts: readonly AlertEntry[], maxLines: number, o
 
 /** Suggestions with impact, effort and priority; the selected one is marked by the widget. */
 export function toSuggestionsModel(suggestions: readonly Suggestion[], selectedIndex: number): ListModel {
-  const lines: Line[] = suggestions.map((s) => [
-    { text: `P${s.priority} `, tone: s.priority <= 1 ? 'warning' : 'careful' },
-    { text: s.text, tone: 'normal' },
+  const rows = suggestionRows(suggestions);
+  const lines: Line[] = rows.map(({ suggestion: s, actionId, first }): Line => {
     // The action comes before impact and effort: on a narrow panel it is what the operator must see.
-    { text: s.actionIds.length > 0 ? ` [a: ${s.actionIds[0]}]` : ' (advice only)', tone: s.actionIds.length > 0 ? 'ok' : 'muted' },
-    { text: ` impact ${s.impact}, effort ${s.effort}`, tone: 'muted' },
-  ]);
-  const selected = suggestions.length === 0 ? -1 : Math.min(Math.max(0, selectedIndex), suggestions.length - 1);
+    const action = { text: actionId ? ` [a: ${actionId}]` : ' (advice only)', tone: actionId ? ('ok' as const) : ('muted' as const) };
+    if (!first) return [{ text: '   or', tone: 'muted' }, action];
+    return [
+      { text: `P${s.priority} `, tone: s.priority <= 1 ? 'warning' : 'careful' },
+      { text: s.text, tone: 'normal' },
+      action,
+      { text: ` impact ${s.impact}, effort ${s.effort}`, tone: 'muted' },
+    ];
+  });
+  const selected = rows.length === 0 ? -1 : Math.min(Math.max(0, selectedIndex), rows.length - 1);
   return { title: 'Suggestions', lines, selectedIndex: selected, empty: 'no suggestions: nothing to fix right now' };
 }

@@ -9,9 +9,9 @@ import { initialUiState, type UiState } from '../../src/app/ui-state.js';
 import { AlertLog } from '../../src/rules/alert-log.js';
 import { CONTEXT, busyRules, busySnapshot } from '../helpers/screen-states.js';
 
-function setup(over: { nextTheme?: () => string; dataDir?: string; actions?: Partial<ActionController> } = {}) {
+function setup(over: { nextTheme?: () => string; dataDir?: string; actions?: Partial<ActionController>; state?: UiState } = {}) {
   const calls: string[] = [];
-  let state: UiState = initialUiState;
+  let state: UiState = over.state ?? initialUiState;
   let frame: Frame = { snapshot: busySnapshot(), outcome: busyRules(), cameraStats: [] };
   const log = new AlertLog();
   log.add({ ruleId: 'cpu-high', level: 'warning', message: 'CPU high', value: 99, atMs: 0 });
@@ -86,4 +86,22 @@ test('a preview or apply that throws becomes a dialog and a log line, not a cras
   effects.run('plan-selected', []);
   await new Promise((r) => setImmediate(r));
   assert.deepEqual(state().dialog, { kind: 'message', title: 'Preview failed', tone: 'critical', lines: ['EACCES: /etc/zoomcam/config.yaml', '', 'any key closes this'] });
+});
+
+test('a previews the action of the selected row: the second row of the CPU suggestion is its second action', async () => {
+  const asked: (string | undefined)[] = [];
+  const { effects } = setup({
+    state: { ...initialUiState, selectedSuggestion: 1 },
+    actions: {
+      preview: async (suggestion, actionId) => {
+        asked.push(`${suggestion?.id} ${actionId}`);
+        return { kind: 'message', title: 't', tone: 'ok', lines: [] };
+      },
+    },
+  });
+  const suggestion = busyRules().suggestions.find((s) => s.actionIds.length > 1);
+  assert.ok(suggestion, 'the busy rules have a suggestion with two actions');
+  effects.run('plan-selected', [suggestion]);
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(asked, [`${suggestion.id} ${suggestion.actionIds[1]}`]);
 });

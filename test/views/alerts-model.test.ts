@@ -21,11 +21,16 @@ test('alerts read time, level, message and the merged count, newest first', () =
   assert.equal(toAlertsModel([], 5).empty, 'no alerts');
 });
 
-test('suggestions show priority, text, impact, effort and the action key; the selection is clamped', () => {
-  const rule = DEFAULT_SUGGESTION_RULES[0]!;
+test('suggestions show priority, text, the action key, impact and effort, one row per action; the selection is clamped', () => {
+  const rule = DEFAULT_SUGGESTION_RULES.find((r) => r.id === 'cpu-saturated')!;
   const suggestion: Suggestion = { ...rule, actionIds: [...rule.actionIds], value: 99, sinceMs: 0 };
-  const model = toSuggestionsModel([suggestion], 7);
-  assert.equal(text(model.lines[0]!), 'P1 lower camera resolution [a: lower-resolution] impact high, effort medium');
-  assert.equal(model.selectedIndex, 0);
+  const advice: Suggestion = { ...suggestion, id: 'x', text: 'check the power supply', actionIds: [], priority: 2 };
+  const model = toSuggestionsModel([suggestion, advice], 7);
+  assert.deepEqual(model.lines.map(text), [
+    'P1 lower camera resolution [a: lower-resolution] impact high, effort medium',
+    '   or [a: lower-fps]',
+    'P2 check the power supply (advice only) impact high, effort medium',
+  ]);
+  assert.equal(model.selectedIndex, 2);
   assert.equal(toSuggestionsModel([], 0).selectedIndex, -1);
 });
