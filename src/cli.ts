@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { parseOptions, USAGE } from './app/options.js';
 import { effectiveOptions } from './app/effective-options.js';
 import { runDashboard, StartupError } from './app/run-dashboard.js';
+import { runHeadlessApp } from './app/run-headless-app.js';
+import { parseReplayArgs, REPLAY_USAGE, runReplay } from './app/run-replay.js';
 import { loadZoomtopConfig } from './config/zoomtop-config.js';
 import { isSubcommand, runSubcommand, SUBCOMMAND_USAGE } from './commands/subcommands.js';
 
@@ -14,6 +16,7 @@ function version(): string {
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'replay') return replayMain(argv.slice(1));
   if (isSubcommand(argv[0])) {
     // exitCode, not exit(): output piped to a script must be flushed first.
     process.exitCode = await runSubcommand(argv);
@@ -39,10 +42,14 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const options = effectiveOptions(parsed.options, loaded.config);
+  if (options.headless) {
+    process.exitCode = await runHeadlessApp(options, { settings: loaded.config });
+    return;
+  }
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     // One plain line, never escape codes: the output may be a pipe or a log file.
     const which = !process.stdout.isTTY ? 'stdout' : 'stdin';
-    process.stderr.write(`zoomtop: ${which} is not a terminal; the dashboard needs one: run zoomtop in a terminal or tmux (zoomtop --help for options)\n`);
+    process.stderr.write(`zoomtop: ${which} is not a terminal; the dashboard needs one: run zoomtop in a terminal or tmux, or pass --headless to write the figures instead (zoomtop --help for options)\n`);
     process.exit(1);
   }
   const { createBlessedUi } = await import('../widgets/blessed-ui.js');
@@ -71,6 +78,32 @@ async function main(argv: string[]): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+}
+
+/** `zoomtop replay`: here rather than in commands/, because it opens the terminal UI from widgets/. */
+async function replayMain(args: string[]): Promise<void> {
+  const parsed = parseReplayArgs(args);
+  if (!parsed.ok) {
+    process.stderr.write(`zoomtop: ${parsed.error}\n`);
+    process.exit(2);
+  }
+  if (parsed.help) return void process.stdout.write(REPLAY_USAGE);
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    process.stderr.write('zoomtop: replay draws the dashboard and needs a terminal; run it in a terminal or tmux\n');
+    process.exit(1);
+  }
+  const { createBlessedUi } = await import('../widgets/blessed-ui.js');
+  const { createThemeCatalog } = await import('../widgets/theme-catalog.js');
+  const catalog = createThemeCatalog({ env: process.env, term: process.env.TERM });
+  let themeName = catalog.initialName(null);
+  try {
+    const theme = catalog.load(themeName);
+    const nextTheme = () => catalog.load((themeName = catalog.next(themeName)));
+    runReplay(parsed.file, parsed.speed, { openUi: () => createBlessedUi({ theme, mouse: false, nextTheme }) });
+  } catch (error) {
+    process.stderr.write(`zoomtop: ${(error as Error).message.split('\n')[0]}\n`);
+    process.exit(1);
   }
 }
 

@@ -1,6 +1,7 @@
 // Command-line words -> validated options, with one-line errors that say the fix. Pure.
 import { parseArgs } from 'node:util';
 import { parseDuration } from '../views/format.js';
+import { HEADLESS_FORMATS, type HeadlessFormat } from '../export/headless.js';
 import { LOG_LEVELS, type LogLevel } from './log-file.js';
 
 export type Options = {
@@ -24,6 +25,18 @@ export type Options = {
   config: string | null;
   /** Which of the values zoomtop.yaml may also set were given on the command line (they win). */
   given: { interval: boolean; statsd: boolean; logLevel: boolean };
+  /** --prometheus HOST:PORT; null (the default) serves nothing. explicitHost: a host was written (":9464" means loopback). */
+  prometheus: { host: string; port: number; explicitHost: boolean } | null;
+  /** --headless: no TUI, output per --format. Default false. */
+  headless: boolean;
+  /** Headless output format. Default ndjson. */
+  format: HeadlessFormat;
+  /** Headless run length; null (the default) runs until SIGINT/SIGTERM. */
+  durationMs: number | null;
+  /** Headless output file; null (the default) is stdout. */
+  output: string | null;
+  /** --record FILE: frames and actions appended as NDJSON; null (the default) records nothing. */
+  record: string | null;
   help: boolean;
   version: boolean;
 };
@@ -53,6 +66,16 @@ Options:
   --mouse              turn on mouse reporting (off: the terminal keeps its own selection)
   --log-level LEVEL    error, warn, info or debug (default info); the log is zoomtop.log
                        in the zoomtop data directory
+  --prometheus HOST:PORT  serve /metrics for Prometheus (off by default; ":9464" is loopback;
+                       any other address exposes the figures and must be written out)
+  --record FILE        append every frame and action to FILE (NDJSON, rotated at 50 MB, 5 files);
+                       play it with \`zoomtop replay FILE\`
+  --headless           no dashboard and no terminal needed: write the figures instead
+  --format FORMAT      with --headless: ndjson (a line per interval, default), influx (line
+                       protocol per interval), json or yaml (a summary at the end)
+  --duration DURATION  with --headless: stop after this long, e.g. 60s, 10m (default: until
+                       SIGINT or SIGTERM)
+  --output FILE        with --headless: write to FILE instead of stdout
   -h, --help           show this help
   -v, --version        show the version
 `;
@@ -82,6 +105,12 @@ export function parseOptions(argv: string[]): ParsedOptions {
         theme: { type: 'string' },
         mouse: { type: 'boolean', default: false },
         'log-level': { type: 'string' },
+        prometheus: { type: 'string' },
+        record: { type: 'string' },
+        headless: { type: 'boolean', default: false },
+        format: { type: 'string' },
+        duration: { type: 'string' },
+        output: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -116,6 +145,8 @@ export function parseOptions(argv: string[]): ParsedOptions {
   if (theme !== null && !/^[a-z0-9][a-z0-9_-]*$/i.test(theme)) {
     return { ok: false, error: `--theme "${theme}" is not a theme name; use letters, digits, - and _ (e.g. default, light, high-contrast, mono, console)` };
   }
+  const exports = parseExports(values);
+  if (!exports.ok) return exports;
   let statsd: Options['statsd'] = null;
   if (!values['no-statsd']) {
     const address = parseHostPort(values.statsd);
@@ -137,10 +168,38 @@ export function parseOptions(argv: string[]): ParsedOptions {
       config: values.config ?? null,
       watch,
       given,
+      ...exports.options,
       help: values.help,
       version: values.version,
     },
   };
+}
+
+type ExportOptions = Pick<Options, 'prometheus' | 'headless' | 'format' | 'durationMs' | 'output' | 'record'>;
+type ExportValues = { prometheus?: string; record?: string; headless?: boolean; format?: string; duration?: string; output?: string };
+
+/** --prometheus, --record and the headless options; the headless ones mean nothing without --headless. */
+function parseExports(values: ExportValues): { ok: true; options: ExportOptions } | { ok: false; error: string } {
+  const headless = values.headless === true;
+  for (const name of ['format', 'duration', 'output'] as const) {
+    if (!headless && values[name] !== undefined) return { ok: false, error: `--${name} "${values[name]}" only applies with --headless; add --headless or drop --${name}` };
+  }
+  let prometheus: Options['prometheus'] = null;
+  if (values.prometheus !== undefined) {
+    const address = parseHostPort(values.prometheus);
+    if (!address) return { ok: false, error: `--prometheus "${values.prometheus}" is not HOST:PORT; write it like 127.0.0.1:9464 (or :9464 for loopback)` };
+    prometheus = { ...address, explicitHost: !/^:/.test(values.prometheus.trim()) };
+  }
+  const format = values.format ?? 'ndjson';
+  if (!(HEADLESS_FORMATS as readonly string[]).includes(format)) return { ok: false, error: `--format "${format}" is not a format; use one of ${HEADLESS_FORMATS.join(', ')}` };
+  let durationMs: number | null = null;
+  if (values.duration !== undefined) {
+    durationMs = parseDuration(values.duration);
+    if (durationMs === null || durationMs <= 0) return { ok: false, error: `--duration "${values.duration}" is not a positive duration; write it like 60s, 10m or 1h` };
+  }
+  if (values.output === '') return { ok: false, error: '--output "" names no file; give a path, e.g. --output zoomtop.ndjson, or leave it out for stdout' };
+  if (values.record === '') return { ok: false, error: '--record "" names no file; give a path, e.g. --record run.ndjson' };
+  return { ok: true, options: { prometheus, headless, format: format as HeadlessFormat, durationMs, output: values.output ?? null, record: values.record ?? null } };
 }
 
 /** "127.0.0.1:8125", "[::1]:8125", ":8125" (loopback) -> host and port; null when malformed. */

@@ -1,29 +1,25 @@
 // Wires the pipeline together: sources -> sampler -> store -> rules -> views -> UI, with keys and actions flowing back.
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { readAppConfig } from '../config/app-config.js';
 import { dataDir } from '../config/data-dir.js';
 import { DEFAULT_ZOOMTOP_CONFIG, type ZoomtopConfig } from '../config/zoomtop-config-defaults.js';
-import { ensureDemoConfig } from '../config/demo-config.js';
-import { spawnPipeline, type SpawnedPipeline } from '../demo/spawn-pipeline.js';
-import { StatsdIngest } from '../statsd/ingest.js';
-import { startStatsdServer, type StatsdServer } from '../statsd/server.js';
 import { AuditLog, auditLogFile } from '../actions/audit-log.js';
 import { AutoGate } from '../actions/auto-gate.js';
-import { Profiler } from '../profiler/profiler.js';
+import { createRecorder } from '../export/recorder.js';
 import { createAutoMode } from './auto-mode.js';
 import { metricValues } from './metric-values.js';
-import { OperationRegistry } from '../timing/operation-registry.js';
 import { toDashboardModel, type ViewContext } from '../views/dashboard-model.js';
+import { suggestionRows } from '../views/suggestion-rows.js';
 import { helpMaxOffset } from '../views/dialog-model.js';
 import { operationKey, visibleOperations } from '../views/operations-model.js';
 import { createActionController } from './action-controller.js';
 import { systemClock, type Clock } from './clock.js';
-import { installExitGuard, type ExitGuard, type ExitProcess } from './exit-guard.js';
+import type { ExitProcess } from './exit-guard.js';
 import { createKeyEffects, type Frame } from './key-effects.js';
 import { createFileLogger, type Logger } from './log-file.js';
 import type { Options } from './options.js';
 import { redirectConsole } from './quiet-console.js';
+import { appConfigFor, guardRunning, nothingRunning, startMonitor, StartupError, WINDOW_MS } from './start-monitor.js';
 import type { UiPort } from './ui-port.js';
 import { reduceKey } from './ui-reducer.js';
 import { initialUiState, type UiState } from './ui-state.js';
@@ -48,56 +44,9 @@ export type DashboardDeps = {
   proc?: ExitProcess;
 };
 
-/** A problem found before the screen is taken: printed as one line, exit 1. */
-export class StartupError extends Error {}
+export { StartupError };
 
-const WINDOW_MS = 60_000;
 const GPU_INTERVAL_MS = 5000;
-
-/** What has been started so far; every way out stops exactly these. */
-type Running = {
-  ui: DashboardUi | null;
-  profiler: Profiler | null;
-  pipeline: SpawnedPipeline | null;
-  server: StatsdServer | null;
-  restoreConsole: () => void;
-  /** Set once an exit began: children stopping then are expected, not news. */
-  stopping: boolean;
-};
-
-/** Installed before anything is started, so every way out from here on stops what was started. */
-function guardRunning(running: Running, log: Logger, proc: ExitProcess | undefined): ExitGuard {
-  return installExitGuard({
-    proc,
-    onExit: (code, reason) => log.info(`exiting with status ${code}: ${reason.split('\n')[0]}`),
-    restoreTerminal: () => {
-      running.stopping = true;
-      running.restoreConsole();
-      running.ui?.destroy();
-    },
-    stop: async () => {
-      running.profiler?.stop();
-      await Promise.all([running.pipeline?.stop(), running.server?.close()]);
-    },
-  });
-}
-
-/** The StatsD listener and, with --demo, the demo pipeline reporting to it. */
-async function startInputs(options: Options, running: Running, ingest: StatsdIngest, appConfigFile: string | null, clock: Clock, log: Logger): Promise<void> {
-  if (options.statsd) {
-    try {
-      running.server = await startStatsdServer({ ...options.statsd, onDatagram: (datagram) => ingest.ingest(datagram, clock.now()) });
-    } catch (error) {
-      throw new StartupError((error as Error).message);
-    }
-  }
-  if (options.demo && running.server && appConfigFile) {
-    const pipeline = spawnPipeline({ configFile: appConfigFile, statsd: running.server.address, onStderr: (line) => log.info(line) });
-    running.pipeline = pipeline;
-    log.info(`demo pipeline started, pid ${pipeline.pid}, config ${appConfigFile}`);
-    pipeline.onExit((code, signal) => log.info(`demo pipeline exited (code ${code}, signal ${signal})`));
-  }
-}
 
 export async function runDashboard(options: Options, deps: DashboardDeps): Promise<void> {
   const clock = deps.clock ?? systemClock;
@@ -106,35 +55,20 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   const dir = dataDir(env);
   const logFile = join(dir, 'zoomtop.log');
   const log = createFileLogger(logFile, { now: () => clock.now(), level: options.logLevel });
-  if (options.demo && !options.statsd) throw new StartupError('--demo reports over StatsD; drop --no-statsd');
-  const appConfigFile = options.appConfig ?? (options.demo ? ensureDemoConfig(dir).file : null);
-  if (appConfigFile) {
-    // A config the actions could never edit is reported now, in one line, not discovered on the first keypress.
-    const read = await readAppConfig(appConfigFile);
-    if (!read.ok) throw new StartupError(`${read.error} (given by ${options.appConfig ? '--app-config' : 'the demo copy; delete it to start from the example'})`);
-  }
-  const running: Running = { ui: null, profiler: null, pipeline: null, server: null, restoreConsole: () => {}, stopping: false };
+  const appConfigFile = await appConfigFor(options, dir);
+  const running = nothingRunning();
   const guard = guardRunning(running, log, deps.proc);
-
-  const startedAtMs = clock.now();
-  const registry = new OperationRegistry({ windowMs: WINDOW_MS, startMs: startedAtMs });
-  const ingest = new StatsdIngest({ registry });
-  await startInputs(options, running, ingest, appConfigFile, clock, log);
-  const { server } = running;
-  const statsdAddress = server ? `${server.address.host}:${server.address.port}` : null;
-
-  // The dashboard is a view of the same Profiler an app embeds: one sampler, store and rule set.
-  const profiler = new Profiler({
-    clock,
-    watch: options.watch,
-    alertRules: settings.alerts,
-    suggestionRules: settings.suggestions,
-    registry,
-    statsdGauges: ingest.gauges,
-    statsdStatus: () => ({ enabled: server !== null, address: statsdAddress, lines: ingest.counts.lines, rejected: ingest.counts.rejected }),
-    processTargets: () => [{ role: 'self' as const, pid: process.pid }, ...(running.pipeline ? [{ role: 'app' as const, pid: running.pipeline.pid }] : [])],
-    onHealth: (source, health) => log.info(`source ${source}: ${JSON.stringify(health)}`),
-  });
+  if (options.record) {
+    try {
+      running.recorder = createRecorder({ file: options.record, clock });
+    } catch (error) {
+      throw new StartupError((error as Error).message);
+    }
+    log.info(`recording to ${options.record}`);
+  }
+  const { recorder } = running;
+  const monitor = await startMonitor({ options, settings, clock, log, running, appConfigFile });
+  const { registry, profiler, statsdAddress } = monitor;
   const rules = {
     get log() {
       return profiler.rulesEngine.log;
@@ -158,10 +92,13 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     },
     now: () => clock.now(),
     costByCamera: () => new Map(registry.cameraCosts(clock.now()).map((c) => [c.camera, c.totalMs])),
-    onApplied: (summary, file, backup) => {
+    onApplied: (summary, file, backup, record) => {
+      monitor.actionsApplied[record.action] = (monitor.actionsApplied[record.action] ?? 0) + 1;
+      recorder?.action({ atMs: clock.now(), actionId: record.action, summary, ok: true, trigger: record.trigger });
       rules.log.add({ ruleId: 'action-applied', level: 'info', message: `applied ${summary}`, value: 0, atMs: clock.now() });
       log.info(`applied ${summary} to ${file}; backup ${backup}`);
     },
+    onUndone: (record, apply) => recorder?.action({ atMs: clock.now(), actionId: record.action, summary: `undo: ${apply.summary}`, ok: true, trigger: record.trigger }),
   });
 
   const screen = deps.openUi();
@@ -197,6 +134,10 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     const settling = actions.settling()[0];
     context.settling = settling ? `measuring effect ${Math.ceil(settling.remainingMs / 1000)} s` : null;
     void auto.consider(profiler.rulesEngine.current().suggestions);
+    if (recorder) {
+      const view = profiler.current();
+      if (view) recorder.frame({ snapshot: view.snapshot, outcome: view.rules, cameraStats: registry.cameraStats(view.snapshot.atMs) });
+    }
     render(true);
   });
   running.profiler = profiler;
@@ -229,7 +170,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     const shown = frame ?? takeFrame();
     const operationKeys = visibleOperations(shown.snapshot.operations, uiState.sort, uiState.filter).map(operationKey);
     const suggestions = shown.outcome.suggestions;
-    const { state, effect } = reduceKey(uiState, key, { suggestionCount: suggestions.length, operationKeys, helpMaxOffset: helpMaxOffset(screen.size().rows) });
+    const { state, effect } = reduceKey(uiState, key, { suggestionCount: suggestionRows(suggestions).length, operationKeys, helpMaxOffset: helpMaxOffset(screen.size().rows) });
     uiState = state;
     effects.run(effect, suggestions);
     render(false);

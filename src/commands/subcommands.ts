@@ -21,6 +21,7 @@ export const SUBCOMMAND_USAGE = `Commands (each takes --help):
   zoomtop undo  [--app-config FILE]                 restore the config from its last apply's backup
   zoomtop history                                   applied and undone actions, with their effects
   zoomtop init  [--config FILE] [--force]           write zoomtop.yaml with every default, commented
+  zoomtop replay FILE [--speed N]                   play a --record recording in the dashboard
 Exit codes: 0 done, 1 error, 2 nothing to do.
 `;
 

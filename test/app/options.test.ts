@@ -5,7 +5,7 @@ import { parseHostPort, parseOptions } from '../../src/app/options.js';
 test('defaults: 1 s interval, StatsD on loopback 8125, no demo', () => {
   const r = parseOptions([]);
   assert.ok(r.ok);
-  assert.deepEqual(r.options, { demo: false, intervalMs: 1000, statsd: { host: '127.0.0.1', port: 8125 }, appConfig: null, auto: false, readOnly: false, theme: null, mouse: false, logLevel: 'info', config: null, watch: [], given: { interval: false, statsd: false, logLevel: false }, help: false, version: false });
+  assert.deepEqual(r.options, { demo: false, intervalMs: 1000, statsd: { host: '127.0.0.1', port: 8125 }, appConfig: null, auto: false, readOnly: false, theme: null, mouse: false, logLevel: 'info', config: null, watch: [], given: { interval: false, statsd: false, logLevel: false }, prometheus: null, headless: false, format: 'ndjson', durationMs: null, output: null, record: null, help: false, version: false });
 });
 
 test('--interval 2s, --no-statsd, --demo, --app-config', () => {
@@ -52,4 +52,29 @@ test('--auto and --read-only: each alone is fine, together they contradict each 
   const readOnly = parseOptions(['--read-only']);
   assert.ok(readOnly.ok && readOnly.options.readOnly && !readOnly.options.auto);
   assert.deepEqual(parseOptions(['--auto', '--read-only']), { ok: false, error: '--auto writes the app config and --read-only forbids it; drop one of them' });
+});
+
+test('--prometheus: loopback for ":PORT", explicit hosts are marked; a bad address names the fix', () => {
+  const loop = parseOptions(['--prometheus', ':9464']);
+  assert.ok(loop.ok);
+  assert.deepEqual(loop.options.prometheus, { host: '127.0.0.1', port: 9464, explicitHost: false });
+  const wide = parseOptions(['--prometheus', '0.0.0.0:9100']);
+  assert.ok(wide.ok);
+  assert.deepEqual(wide.options.prometheus, { host: '0.0.0.0', port: 9100, explicitHost: true });
+  assert.deepEqual(parseOptions(['--prometheus', '9464']), { ok: false, error: '--prometheus "9464" is not HOST:PORT; write it like 127.0.0.1:9464 (or :9464 for loopback)' });
+});
+
+test('--headless with --format, --duration and --output; --record', () => {
+  const r = parseOptions(['--headless', '--format', 'influx', '--duration', '90s', '--output', 'out.lp', '--record', 'run.ndjson']);
+  assert.ok(r.ok);
+  assert.deepEqual([r.options.headless, r.options.format, r.options.durationMs, r.options.output, r.options.record], [true, 'influx', 90_000, 'out.lp', 'run.ndjson']);
+});
+
+test('headless options: bad values and use without --headless give one line with the fix', () => {
+  assert.deepEqual(parseOptions(['--headless', '--format', 'csv']), { ok: false, error: '--format "csv" is not a format; use one of ndjson, json, yaml, influx' });
+  assert.deepEqual(parseOptions(['--headless', '--duration', 'soon']), { ok: false, error: '--duration "soon" is not a positive duration; write it like 60s, 10m or 1h' });
+  assert.deepEqual(parseOptions(['--headless', '--duration', '0s']), { ok: false, error: '--duration "0s" is not a positive duration; write it like 60s, 10m or 1h' });
+  assert.deepEqual(parseOptions(['--format', 'json']), { ok: false, error: '--format "json" only applies with --headless; add --headless or drop --format' });
+  assert.deepEqual(parseOptions(['--output', 'x']), { ok: false, error: '--output "x" only applies with --headless; add --headless or drop --output' });
+  assert.deepEqual(parseOptions(['--record', '']), { ok: false, error: '--record "" names no file; give a path, e.g. --record run.ndjson' });
 });

@@ -14,6 +14,6 @@ test('stdout to a pipe: one line on stderr naming the problem and the fix, nothi
   const run = spawnSync(process.execPath, [CLI, '--demo'], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home, TERM: 'xterm-256color', LANG: 'C.UTF-8' }, timeout: 10_000 });
   assert.equal(run.status, 1);
   assert.equal(run.stdout, '');
-  assert.equal(run.stderr, 'zoomtop: stdout is not a terminal; the dashboard needs one: run zoomtop in a terminal or tmux (zoomtop --help for options)\n');
+  assert.equal(run.stderr, 'zoomtop: stdout is not a terminal; the dashboard needs one: run zoomtop in a terminal or tmux, or pass --headless to write the figures instead (zoomtop --help for options)\n');
   assert.ok(!run.stderr.includes('\x1b'));
 });
