@@ -43,7 +43,7 @@ const UNITS: Record<MetricId, Unit> = {
   cpuPercent: { label: 'cpu', unit: ' %', deltaUnit: 'pts', decimals: 0, scale: 1 },
   memoryPercent: { label: 'memory', unit: ' %', deltaUnit: 'pts', decimals: 0, scale: 1 },
   appFps: { label: 'app fps', unit: '', deltaUnit: 'fps', decimals: 1, scale: 1 },
-  diskWriteBytesPerSec: { label: 'disk writes', unit: ' MB/s', deltaUnit: 'MB/s', decimals: 1, scale: 1e-6 },
+  diskWriteBytesPerSec: { label: 'disk writes', unit: ' MiB/s', deltaUnit: 'MiB/s', decimals: 1, scale: 1 / 1024 ** 2 },
   socTemperatureC: { label: 'SoC', unit: ' °C', deltaUnit: '°C', decimals: 0, scale: 1 },
   // Flags read 1 while they hold: an effect reads as "1 -> 0".
   underVoltageNow: { label: 'under-voltage', unit: '', deltaUnit: '', decimals: 0, scale: 1 },

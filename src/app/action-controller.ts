@@ -44,7 +44,21 @@ export type ActionControllerOptions = {
 };
 
 type ConfirmDialog = Extract<Dialog, { kind: 'confirm' }>;
-type Tracked = { apply: ApplyRecord; tracker: EffectTracker };
+/** `app`: the app's own frame rate, watched beside the suggestion's metric (see startTracking). */
+type Tracked = { apply: ApplyRecord; tracker: EffectTracker; app: EffectTracker | null };
+
+/** Actions whose success shows as more frames per second when the machine was saturated; lowering fps lowers it by design. */
+const FPS_EVIDENCE_ACTIONS = new Set(['lower-resolution', 'disable-camera', 'reclaim-memory']);
+
+/**
+ * One verdict from both trackers: on a machine kept saturated by other work, machine CPU stays at
+ * 100 % while the app recovers its frame rate, and that is the fix working.
+ */
+function combineEffects(main: Effect, app: Effect | null): Effect {
+  if (!app || !app.known) return main;
+  const text = `${main.text}; ${app.text.replace(/^no effect: /, '')}`;
+  return { ...main, helped: main.helped || app.helped, text: !main.helped && app.helped ? text.replace(/^no effect: /, '') : text } as Effect;
+}
 export type MeasuredApply = { apply: ApplyRecord; effect: Effect };
 
 export const READ_ONLY_MESSAGE = 'read-only mode (--read-only): nothing written';
@@ -63,7 +77,10 @@ export function createActionController(options: ActionControllerOptions) {
     if (!suggestion || !options.metricValues) return;
     const beforeValues = options.metricValues(suggestion.metric, suggestion.sinceMs, appliedAtMs);
     const expect = findAction(apply.action)?.expect;
-    tracked.push({ apply, tracker: new EffectTracker({ metric: suggestion.metric, appliedAtMs, beforeValues, clock, settleMs: options.settleMs, expect }) });
+    const tracker = new EffectTracker({ metric: suggestion.metric, appliedAtMs, beforeValues, clock, settleMs: options.settleMs, expect });
+    const fpsBefore = FPS_EVIDENCE_ACTIONS.has(apply.action) ? options.metricValues('appFps', suggestion.sinceMs, appliedAtMs) : [];
+    const app = fpsBefore.length > 0 ? new EffectTracker({ metric: 'appFps', appliedAtMs, beforeValues: fpsBefore, clock, settleMs: options.settleMs, expect: 'increase' }) : null;
+    tracked.push({ apply, tracker, app });
   };
 
   return {
@@ -125,11 +142,13 @@ export function createActionController(options: ActionControllerOptions) {
     /** Feeds the latest metric values to the effects being measured; returns those that finished (and records them). */
     async observe(atMs: number, values: Partial<Record<MetricId, number | null>>): Promise<MeasuredApply[]> {
       const finished: MeasuredApply[] = [];
-      for (const { apply, tracker } of tracked) {
+      for (const { apply, tracker, app } of tracked) {
         const value = values[tracker.metric];
         if (typeof value === 'number') tracker.add(atMs, value);
+        const fps = values.appFps;
+        if (app && typeof fps === 'number') app.add(atMs, fps);
         const effect = tracker.result();
-        if (effect !== null) finished.push({ apply, effect });
+        if (effect !== null) finished.push({ apply, effect: combineEffects(effect, app?.result() ?? null) });
       }
       if (finished.length === 0) return finished;
       tracked = tracked.filter((t) => !finished.some((f) => f.apply === t.apply));

@@ -46,6 +46,8 @@ export type KeyEffectDeps = {
 /** Sources whose interval + and - change; the GPU keeps its own slower one. */
 const STEPPED_SOURCES = ['system', 'process', 'disk', 'network'];
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const message = (title: string, tone: 'ok' | 'warning' | 'critical', ...lines: string[]): Dialog => ({ kind: 'message', title, tone, lines: [...lines, '', 'any key closes this'] });
 
 export function createKeyEffects(deps: KeyEffectDeps) {
@@ -71,7 +73,7 @@ export function createKeyEffects(deps: KeyEffectDeps) {
     try {
       const file = exportSnapshot(deps.dataDir, { snapshot, rules: outcome, cameraStats, host: deps.context.host, intervalMs: deps.context.intervalMs });
       deps.log.info(`snapshot exported to ${file}`);
-      setDialog(message('Snapshot exported', 'ok', file, `${snapshot.operations.length} operations, ${outcome.alerts.length} alerts, ${outcome.suggestions.length} suggestions`));
+      setDialog(message('Snapshot exported', 'ok', file, [plural(snapshot.operations.length, 'operation'), plural(outcome.alerts.length, 'alert'), plural(outcome.suggestions.length, 'suggestion')].join(', ')));
     } catch (error) {
       setDialog(message('Export failed', 'critical', (error as Error).message));
     }

@@ -98,7 +98,11 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
       rules.log.add({ ruleId: 'action-applied', level: 'info', message: `applied ${summary}`, value: 0, atMs: clock.now() });
       log.info(`applied ${summary} to ${file}; backup ${backup}`);
     },
-    onUndone: (record, apply) => recorder?.action({ atMs: clock.now(), actionId: record.action, summary: `undo: ${apply.summary}`, ok: true, trigger: record.trigger }),
+    onUndone: (record, apply) => {
+      recorder?.action({ atMs: clock.now(), actionId: record.action, summary: `undo: ${apply.summary}`, ok: true, trigger: record.trigger });
+      rules.log.add({ ruleId: 'action-undone', level: 'info', message: `undone ${apply.summary}`, value: 0, atMs: clock.now() });
+      log.info(`undone ${apply.summary} in ${record.file}`);
+    },
   });
 
   const screen = deps.openUi();
@@ -130,7 +134,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   const autoGate = new AutoGate({ clock, ...settings.actions.auto });
   const auto = createAutoMode({ gate: autoGate, actions, log, isOn: () => uiState.autoMode, onDialogFree: () => uiState.dialog === null });
   profiler.on('snapshot', (record) => {
-    void actions.observe(record.atMs, { cpuPercent: record.cpuPercent, memoryPercent: record.memoryPercent });
+    void actions.observe(record.atMs, { cpuPercent: record.cpuPercent, memoryPercent: record.memoryPercent, appFps: record.fps, socTemperatureC: record.socTemperatureC });
     const settling = actions.settling()[0];
     context.settling = settling ? `measuring effect ${Math.ceil(settling.remainingMs / 1000)} s` : null;
     void auto.consider(profiler.rulesEngine.current().suggestions);

@@ -43,7 +43,8 @@ export function formatMetric(metric: AnyMetricId, value: number): string {
     case 'appFps':
       return `${value.toFixed(1)} fps`;
     case 'diskWriteBytesPerSec':
-      return `${(value / 1e6).toFixed(1)} MB/s`;
+      // The same unit as the rule's threshold (50 MiB/s by default).
+      return `${(value / 1024 ** 2).toFixed(1)} MiB/s`;
     case 'socTemperatureC':
       return `${value.toFixed(1)} °C`;
     default:

@@ -58,7 +58,8 @@ export function toDashboardModel(
     gpu: toGpuModel(snapshot, chartScale(layout.gpu.width, context.gpuIntervalMs ?? 5000)),
     operations: toOperationsModel(snapshot.operations, {
       innerWidth: inner(layout.operations.width),
-      windowLabel: context.windowLabel,
+      // The window the figures really cover (shorter than the full one just after start).
+      windowLabel: snapshot.operations[0]?.window.label ?? context.windowLabel,
       ellipsis: context.ellipsis,
       appSummary: appSummary(snapshot.appFigures),
       sort: ui.sort,

@@ -153,6 +153,28 @@ test('after y the effect on the suggestion\'s metric is measured over the settle
   assert.deepEqual(fs.text().trim().split('\n').map((line) => JSON.parse(line).type), ['apply', 'effect']);
 });
 
+test('on a machine kept saturated by other work, a resolution change that lifts the app\'s frame rate counts as helping', async () => {
+  const { file } = setup();
+  const clock = new FakeClock(100_000);
+  const effects: { text: string; helped: boolean }[] = [];
+  const controller = createActionController({
+    appConfigFile: file,
+    costByCamera: () => new Map(),
+    now: () => clock.now(),
+    metricValues: (metric) => (metric === 'cpuPercent' ? [99, 99, 99] : metric === 'appFps' ? [30, 31, 29] : []),
+    onEffect: (_apply, effect) => effects.push({ text: effect.text, helped: effect.helped }),
+  });
+  const dialog = await controller.preview(cpuSuggestionSince(60_000), 'lower-resolution');
+  await controller.apply(dialog as Extract<typeof dialog, { kind: 'confirm' }>);
+  for (let i = 1; i <= 15; i++) {
+    clock.advance(1000);
+    await controller.observe(clock.now(), { cpuPercent: 99, memoryPercent: 40, appFps: i < 3 ? 30 : 58 });
+  }
+  assert.equal(effects.length, 1);
+  assert.equal(effects[0]!.helped, true);
+  assert.match(effects[0]!.text, /^cpu 99 % -> 99 % \(\+0 pts\) over 15 s; app fps 30\.0 -> 58\.0/);
+});
+
 test('a reverse action can be previewed without a suggestion; reclaim-memory runs the config\'s command and writes nothing', async () => {
   const { file } = setup();
   writeFileSync(file, `${CONFIG}zoomtop:\n  reclaim_memory:\n    command: [zoomcam-ctl, drop-caches]\n`);
