@@ -67,7 +67,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     log.info(`recording to ${options.record}`);
   }
   const { recorder } = running;
-  const monitor = await startMonitor({ options, settings, clock, log, running, appConfigFile });
+  const monitor = await startMonitor({ options, settings, clock, log, running, appConfigFile, env });
   const { registry, profiler, statsdAddress } = monitor;
   const rules = {
     get log() {

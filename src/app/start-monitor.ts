@@ -77,7 +77,16 @@ export type Monitor = {
   actionsApplied: Record<string, number>;
 };
 
-export type MonitorDeps = { options: Options; settings: ZoomtopConfig; clock: Clock; log: Logger; running: Running; appConfigFile: string | null };
+export type MonitorDeps = {
+  options: Options;
+  settings: ZoomtopConfig;
+  clock: Clock;
+  log: Logger;
+  running: Running;
+  appConfigFile: string | null;
+  /** Read for the ZOOMTOP_PROC_ROOT test hook. Default process.env. */
+  env?: NodeJS.ProcessEnv;
+};
 
 /** Starts StatsD (and the demo), builds the Profiler, and serves /metrics when asked; the profiler is not started. */
 export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
@@ -91,6 +100,8 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
   const profiler = new Profiler({
     clock,
     watch: options.watch,
+    // Test hook: read /proc and /sys from a fixture tree (a Pi under-voltage, an NVIDIA PC, ...); see README, Development.
+    rootDir: (deps.env ?? process.env)['ZOOMTOP_PROC_ROOT'] || undefined,
     alertRules: settings.alerts,
     suggestionRules: settings.suggestions,
     registry,

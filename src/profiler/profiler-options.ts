@@ -10,6 +10,7 @@ import { createNetworkSource } from '../sampler/sources/network.js';
 import { createProcessCountsSource } from '../sampler/sources/process-counts.js';
 import { createProcessSource, type ProcessTarget } from '../sampler/sources/process.js';
 import { createSystemSource } from '../sampler/sources/system.js';
+import { procFiles } from '../sampler/sources/proc-files.js';
 import type { Source, SourceHealth } from '../sampler/types.js';
 import type { Snapshot } from '../store/snapshot.js';
 import type { OperationRegistry } from '../timing/operation-registry.js';
@@ -18,7 +19,12 @@ import type { HeapProfilerPort } from './memory-tracking.js';
 import type { ProfilerEvent } from './events.js';
 
 /** What a sources factory is given at start(). */
-export type SourceContext = { intervalMs: number; clock: Clock };
+export type SourceContext = {
+  intervalMs: number;
+  clock: Clock;
+  /** Where /proc and /sys are read ("/" in production; a fixture tree in tests). */
+  rootDir?: string;
+};
 
 export type ProfilerOptions = {
   /** Snapshots kept; the oldest drop out. @default 1000 */
@@ -34,6 +40,8 @@ export type ProfilerOptions = {
   sources?: (context: SourceContext) => Source[];
   /** Other processes to watch by pid or by name (--pid, --process), read from /proc; a name follows restarts. @default none */
   watch?: readonly ProcessTargetSpec[];
+  /** Root of the /proc and /sys the default sources read. @default "/" */
+  rootDir?: string;
   /** Processes the default process source watches. @default this process, as "self" */
   processTargets?: () => ProcessTarget[];
   /** Where operation statistics go. @default a new registry with a `statsWindowMs` window starting now */
@@ -62,20 +70,20 @@ export type ProfilerOptions = {
 
 /** The sources a Profiler samples unless told otherwise; slow ones (a GPU query spawns a program) read less often. */
 export function createDefaultSources(context: SourceContext, processTargets: () => ProcessTarget[], watch: readonly ProcessTargetSpec[] = []): Source[] {
-  const { intervalMs, clock } = context;
+  const { intervalMs, clock, rootDir } = context;
   const watched = () => {
     const targets = processTargets();
     return (targets.find((t) => t.role === 'app') ?? targets[0])?.pid ?? process.pid;
   };
   return [
-    createSystemSource({ intervalMs, clock }),
+    createSystemSource({ intervalMs, clock, ...(rootDir ? { readProcStat: () => procFiles(rootDir).readText('proc/stat') } : {}) }),
     createProcessSource({ intervalMs, clock, targets: processTargets }),
-    createDiskSource({ intervalMs, clock }),
-    createNetworkSource({ intervalMs, clock }),
-    createProcessCountsSource({ intervalMs: Math.max(intervalMs, 2000), clock, pid: watched }),
-    createAutoGpuSource({ intervalMs: Math.max(intervalMs, 5000), clock }),
-    ...createPiSources({ clock }),
-    ...(watch.length > 0 ? [createProcessFinderSource({ targets: [...watch], intervalMs, clock })] : []),
+    createDiskSource({ intervalMs, clock, rootDir }),
+    createNetworkSource({ intervalMs, clock, rootDir }),
+    createProcessCountsSource({ intervalMs: Math.max(intervalMs, 2000), clock, pid: watched, rootDir }),
+    createAutoGpuSource({ intervalMs: Math.max(intervalMs, 5000), clock, rootDir }),
+    ...createPiSources({ clock, rootDir }),
+    ...(watch.length > 0 ? [createProcessFinderSource({ targets: [...watch], intervalMs, clock, rootDir })] : []),
   ];
 }
 

@@ -82,7 +82,7 @@ export class Profiler implements Recorder {
       if (intervalMs === this.intervalMs) return;
       throw new Error(`Profiler.start: already running every ${this.intervalMs} ms; call stop() before starting with intervalMs ${intervalMs}`);
     }
-    const context = { intervalMs, clock: this.clock };
+    const context = { intervalMs, clock: this.clock, rootDir: this.options.rootDir };
     const targets = this.options.processTargets ?? (() => [{ role: 'self' as const, pid: process.pid }]);
     const sources = this.options.sources ? this.options.sources(context) : createDefaultSources(context, targets, this.options.watch);
     const pacer = sources[0]?.name;
