@@ -19,8 +19,8 @@ export type CommandIo = {
   ask(question: string): Promise<string>;
 };
 
-/** Exit codes of the subcommands. */
-export const EXIT = { done: 0, error: 1, nothingToDo: 2 } as const;
+/** Exit codes of the subcommands; an invalid zoomtop.yaml exits 2, as it does for the dashboard. */
+export const EXIT = { done: 0, error: 1, nothingToDo: 2, invalidConfig: 2 } as const;
 
 /** Production handles, with any of them replaced. */
 export function commandIo(overrides: Partial<CommandIo> = {}): CommandIo {
@@ -44,13 +44,17 @@ export function commandIo(overrides: Partial<CommandIo> = {}): CommandIo {
   };
 }
 
-/** --app-config as given, else the demo's copy in the data directory when it exists. */
-export function resolveAppConfigFile(given: string | undefined, io: CommandIo): { ok: true; file: string } | { ok: false; error: string } {
+/** --app-config as given, else zoomtop.yaml's app_config (`fromConfig`), else the demo's copy in the data directory when it exists. */
+export function resolveAppConfigFile(given: string | undefined, io: CommandIo, fromConfig: string | null = null): { ok: true; file: string } | { ok: false; error: string } {
   if (given !== undefined) {
     if (given === '') return { ok: false, error: '--app-config is empty; give the path of the app\'s YAML config' };
     return { ok: true, file: path.resolve(given) };
   }
+  if (fromConfig !== null) return { ok: true, file: fromConfig };
   const demoCopy = path.join(io.dataDir, 'zoomcam.yaml');
   if (existsSync(demoCopy)) return { ok: true, file: demoCopy };
-  return { ok: false, error: `no --app-config given, and the demo's copy ${demoCopy} does not exist; pass --app-config FILE (or run zoomtop --demo once)` };
+  return {
+    ok: false,
+    error: `no --app-config given, no app_config in zoomtop.yaml, and the demo's copy ${demoCopy} does not exist; pass --app-config FILE, set app_config in zoomtop.yaml, or run zoomtop --demo once`,
+  };
 }

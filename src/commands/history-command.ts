@@ -2,13 +2,17 @@
 import { AuditLog, auditLogFile } from '../actions/audit-log.js';
 import { formatHistoryEntry, joinHistory } from '../actions/audit-records.js';
 import { parseCommandArgs } from './command-args.js';
+import { loadCommandConfig } from './command-config.js';
 import { EXIT } from './command-io.js';
 import type { CommandIo } from './command-io.js';
 
-export const HISTORY_USAGE = `Usage: zoomtop history
+export const HISTORY_USAGE = `Usage: zoomtop history [--config FILE]
 
 Lists every applied and undone optimizer action from zoomtop's audit log, oldest first:
 time, what, the change, its measured effect, the file. Damaged lines are skipped with a note.
+zoomtop.yaml (--config FILE, else ~/.config/zoomtop/zoomtop.yaml when present) is checked as the
+dashboard checks it.
+Exit codes: 0 listed, 1 error, 2 zoomtop.yaml invalid.
 `;
 
 export async function historyCommand(args: string[], io: CommandIo): Promise<number> {
@@ -16,12 +20,14 @@ export async function historyCommand(args: string[], io: CommandIo): Promise<num
     io.stderr.write(`zoomtop history: ${error}\n`);
     return EXIT.error;
   };
-  const parsed = parseCommandArgs('history', args, {});
+  const parsed = parseCommandArgs('history', args, { config: { type: 'string' } });
   if (!parsed.ok) return fail(parsed.error);
   if (parsed.values.help) {
     io.stdout.write(HISTORY_USAGE);
     return EXIT.done;
   }
+  // Nothing in zoomtop.yaml changes the history, but a broken file is reported here as everywhere else.
+  if ((await loadCommandConfig(parsed.values.config as string | undefined, io)) === null) return EXIT.invalidConfig;
   const audit = new AuditLog({ file: auditLogFile(io.dataDir) });
   let read;
   try {

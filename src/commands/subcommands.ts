@@ -20,9 +20,10 @@ export const SUBCOMMAND_USAGE = `Commands (each takes --help):
   zoomtop apply --action ID [--app-config FILE] [--yes]
   zoomtop undo  [--app-config FILE]                 restore the config from its last apply's backup
   zoomtop history                                   applied and undone actions, with their effects
+  (plan, apply, undo and history also take --config FILE: zoomtop.yaml, as for the dashboard)
   zoomtop init  [--config FILE] [--force]           write zoomtop.yaml with every default, commented
   zoomtop replay FILE [--speed N]                   play a --record recording in the dashboard
-Exit codes: 0 done, 1 error, 2 nothing to do.
+Exit codes: 0 done, 1 error, 2 nothing to do or zoomtop.yaml invalid.
 `;
 
 export function isSubcommand(word: string | undefined): boolean {

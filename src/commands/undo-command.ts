@@ -2,14 +2,17 @@
 import { AuditLog, auditLogFile } from '../actions/audit-log.js';
 import { undoLast } from '../actions/undo.js';
 import { parseCommandArgs } from './command-args.js';
+import { loadCommandConfig } from './command-config.js';
 import { EXIT, resolveAppConfigFile } from './command-io.js';
 import type { CommandIo } from './command-io.js';
 
-export const UNDO_USAGE = `Usage: zoomtop undo [--app-config FILE]
+export const UNDO_USAGE = `Usage: zoomtop undo [--app-config FILE] [--config FILE]
 
 Puts back, byte for byte, the app config as it was before its last applied action (from the
 dashboard, auto mode or zoomtop apply). Refused when the file changed on disk since.
-Exit codes: 0 undone, 1 error or refused, 2 nothing to undo.
+zoomtop.yaml (--config FILE, else ~/.config/zoomtop/zoomtop.yaml when present) gives the app
+config when --app-config is not given (else the demo's copy).
+Exit codes: 0 undone, 1 error or refused, 2 nothing to undo or zoomtop.yaml invalid (nothing written).
 `;
 
 export async function undoCommand(args: string[], io: CommandIo): Promise<number> {
@@ -17,13 +20,15 @@ export async function undoCommand(args: string[], io: CommandIo): Promise<number
     io.stderr.write(`zoomtop undo: ${error}\n`);
     return EXIT.error;
   };
-  const parsed = parseCommandArgs('undo', args, { 'app-config': { type: 'string' } });
+  const parsed = parseCommandArgs('undo', args, { 'app-config': { type: 'string' }, config: { type: 'string' } });
   if (!parsed.ok) return fail(parsed.error);
   if (parsed.values.help) {
     io.stdout.write(UNDO_USAGE);
     return EXIT.done;
   }
-  const resolved = resolveAppConfigFile(parsed.values['app-config'] as string | undefined, io);
+  const config = await loadCommandConfig(parsed.values.config as string | undefined, io);
+  if (config === null) return EXIT.invalidConfig;
+  const resolved = resolveAppConfigFile(parsed.values['app-config'] as string | undefined, io, config.appConfig);
   if (!resolved.ok) return fail(resolved.error);
   const audit = new AuditLog({ file: auditLogFile(io.dataDir) });
   const result = await undoLast({ file: resolved.file, audit, clock: io.clock, trigger: 'cli' });

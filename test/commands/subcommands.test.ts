@@ -29,7 +29,8 @@ async function run(argv: string[], over: Partial<CommandIo> = {}) {
   const code = await runSubcommand(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    env: {},
+    // HOME in the temp root: the developer's own ~/.config/zoomtop/zoomtop.yaml must not leak in.
+    env: { HOME: root },
     dataDir,
     clock: new FakeClock(Date.UTC(2026, 0, 1)),
     interactive: false,
@@ -72,7 +73,7 @@ describe('zoomtop plan', () => {
     const none = await run(['history', '--help']);
     assert.equal(none.code, 0);
     const missing = await run(['undo']);
-    assert.deepEqual(missing, { code: 1, stdout: '', stderr: `zoomtop undo: no --app-config given, and the demo's copy ${demoCopy} does not exist; pass --app-config FILE (or run zoomtop --demo once)\n` });
+    assert.deepEqual(missing, { code: 1, stdout: '', stderr: `zoomtop undo: no --app-config given, no app_config in zoomtop.yaml, and the demo's copy ${demoCopy} does not exist; pass --app-config FILE, set app_config in zoomtop.yaml, or run zoomtop --demo once\n` });
   });
 });
 
@@ -140,5 +141,75 @@ describe('zoomtop apply, undo, history', () => {
     assert.match(missing.stderr, /^zoomtop apply: --action ID is required; one of lower-resolution, lower-fps, reclaim-memory, disable-camera, raise-resolution, raise-fps, enable-camera/);
     const unknown = await run(['apply', '--action', 'turbo', '--yes']);
     assert.deepEqual([unknown.code, unknown.stderr], [1, 'zoomtop apply: unknown action "turbo"; use one of lower-resolution, lower-fps, reclaim-memory, disable-camera, raise-resolution, raise-fps, enable-camera\n']);
+  });
+});
+
+describe('zoomtop.yaml', () => {
+  const writeConfig = (text: string, file = path.join(root, '.config', 'zoomtop', 'zoomtop.yaml')): string => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('plan takes the ladder from --config, and from the default file without it', async () => {
+    const file = writeConfig('actions:\n  ladder: [1920x1080, 960x540]\n', path.join(root, 'mine.yaml'));
+    const given = await run(['plan', '--config', file]);
+    assert.equal(given.stderr, '');
+    assert.equal(given.code, 0);
+    assert.match(given.stdout, /^# lower-resolution: front_door 1920x1080 -> 960x540\n/);
+    assert.ok(given.stdout.includes('\n+    resolution: "960x540"'), given.stdout);
+    writeConfig('actions:\n  ladder: [1920x1080, 960x540]\n');
+    const found = await run(['plan']);
+    assert.deepEqual(found, given);
+  });
+
+  it('plan and apply take the fps step: lower-fps 30 -> 20', async () => {
+    writeConfig('actions:\n  fps_step: 10\n');
+    const plan = await run(['plan', '--action', 'lower-fps']);
+    assert.equal(plan.code, 0, plan.stderr);
+    assert.match(plan.stdout, /^# lower-fps: streaming\.target_fps 30 -> 20\n/);
+    const applied = await run(['apply', '--action', 'lower-fps', '--yes']);
+    assert.equal(applied.code, 0, applied.stderr);
+    assert.match(readFileSync(demoCopy, 'utf8'), /^ {2}target_fps: 20 {14}# frames/m);
+  });
+
+  it('app_config in the file is edited unless --app-config names another', async () => {
+    const appFile = path.join(root, 'app.yaml');
+    copyFileSync(EXAMPLE, appFile);
+    writeConfig(`app_config: ${appFile}\n`);
+    const fromFile = await run(['plan', '--action', 'lower-fps']);
+    assert.equal(fromFile.code, 0, fromFile.stderr);
+    assert.ok(fromFile.stdout.includes(`\n--- ${appFile}\n`), fromFile.stdout);
+    const given = await run(['plan', '--action', 'lower-fps', '--app-config', demoCopy]);
+    assert.ok(given.stdout.includes(`\n--- ${demoCopy}\n`), given.stdout);
+  });
+
+  it('a broken file: every problem as "zoomtop: <line>", exit 2, and nothing read or written', async () => {
+    const file = writeConfig('actions:\n  fps_step: ten\n  ladder: [1920by1080]\n');
+    const before = readFileSync(demoCopy);
+    for (const argv of [['plan'], ['apply', '--action', 'lower-fps', '--yes'], ['undo'], ['history']]) {
+      const result = await run(argv);
+      assert.deepEqual(result, {
+        code: 2,
+        stdout: '',
+        stderr:
+          `zoomtop: ${file}:2:13: actions.fps_step "ten" is not a positive number; write it like "fps_step: 5"\n` +
+          `zoomtop: ${file}:3:12: actions.ladder[0] "1920by1080" is not a resolution WIDTHxHEIGHT; write it like "- 1280x720"\n`,
+      }, argv.join(' '));
+    }
+    assert.deepEqual(readFileSync(demoCopy), before);
+    assert.equal(existsSync(path.join(dataDir, 'actions.ndjson')), false);
+  });
+
+  it('--config naming a missing file is one line and exit 2, as for the dashboard', async () => {
+    const missing = path.join(root, 'nope.yaml');
+    for (const argv of [['plan'], ['apply', '--action', 'lower-fps', '--yes'], ['undo'], ['history']]) {
+      const result = await run([...argv, '--config', missing]);
+      assert.deepEqual(result, {
+        code: 2,
+        stdout: '',
+        stderr: `zoomtop: ${missing}: no such file (from --config); check the path, or write one with "zoomtop init --config ${missing}"\n`,
+      });
+    }
   });
 });
