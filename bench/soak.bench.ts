@@ -14,7 +14,8 @@ import { OperationRegistry } from '../src/timing/operation-registry.js';
 import { toDashboardModel, type ViewContext } from '../src/views/dashboard-model.js';
 import { createBlessedUi } from '../widgets/blessed-ui.js';
 import { loadTheme } from '../widgets/theme.js';
-import { ManualClock } from './lib/manual-clock.js';
+// The tests' manual clock: the soak runs hours of the dashboard's time in seconds.
+import { FakeClock as ManualClock } from '../test/helpers/fake-clock.js';
 import { NullTtyInput, NullTtyOutput } from './lib/null-tty.js';
 import { ROOT_DIR } from './lib/peers.js';
 import { countFds } from './lib/proc.js';
@@ -150,7 +151,7 @@ async function main(): Promise<void> {
   profiler.stop();
   ui.destroy();
   rmSync(dir, { recursive: true, force: true });
-  report(checkpoints, counts, { wallSeconds, terminalBytes: output.bytes, pendingTimers: clock.pendingCount, series: registry.size });
+  report(checkpoints, counts, { wallSeconds, terminalBytes: output.bytes, pendingTimers: clock.pendingCount(), series: registry.size });
 }
 
 function report(
