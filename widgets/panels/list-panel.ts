@@ -1,10 +1,10 @@
 // Alerts and Suggestions panels: lines of spans; the selected one carries the theme's marker and tone.
 import type blessed from 'blessed';
-import type { ListModel, Rect } from '../../src/views/model.js';
+import type { ListModel } from '../../src/views/model.js';
 import { textWidth } from '../../src/views/text-width.js';
 import { lineTags, scrollStart, toneText, wrapText } from '../markup.js';
 import type { Theme } from '../theme.js';
-import { createPanelBox } from './panel-box.js';
+import { createLinesPanel, type LinesPanel } from './panel-box.js';
 
 /**
  * Tagged lines for a list inside a `width` x `height` interior. Every line gets a gutter as wide
@@ -25,19 +25,8 @@ export function listLines(model: ListModel, width: number, height: number, theme
   });
 }
 
-export type ListPanel = { render(model: ListModel, rect: Rect, focused?: boolean): void; hide(): void; destroy(): void };
+export type ListPanel = LinesPanel<ListModel>;
 
 export function createListPanel(screen: blessed.Widgets.Screen, theme: Theme): ListPanel {
-  const panel = createPanelBox(screen, theme);
-  return {
-    render(model, rect, focused = false) {
-      panel.place(rect);
-      panel.setFocus(focused);
-      panel.setTitle(model.title);
-      panel.setLines(listLines(model, rect.width - 2, rect.height - 2, theme));
-      panel.show();
-    },
-    hide: () => panel.hide(),
-    destroy: () => panel.destroy(),
-  };
+  return createLinesPanel(screen, theme, listLines);
 }

@@ -74,3 +74,25 @@ export function createPanelBox(screen: blessed.Widgets.Screen, theme: Theme, bor
 export function blessedColour(colour: string): string | number {
   return /^\d+$/.test(colour) ? Number(colour) : colour;
 }
+
+/** A bordered panel whose interior is lines of tagged text, built from a model by `toLines`. */
+export type LinesPanel<M> = { render(model: M, rect: Rect, focused?: boolean): void; hide(): void; destroy(): void };
+
+export function createLinesPanel<M extends { title: string }>(
+  screen: blessed.Widgets.Screen,
+  theme: Theme,
+  toLines: (model: M, width: number, height: number, theme: Theme) => string[],
+): LinesPanel<M> {
+  const panel = createPanelBox(screen, theme);
+  return {
+    render(model, rect, focused = false) {
+      panel.place(rect);
+      panel.setFocus(focused);
+      panel.setTitle(model.title);
+      panel.setLines(toLines(model, rect.width - 2, rect.height - 2, theme));
+      panel.show();
+    },
+    hide: () => panel.hide(),
+    destroy: () => panel.destroy(),
+  };
+}

@@ -1,10 +1,10 @@
 // Operations panel: a header from the columns, then rows of spans; the selected row is highlighted.
 import type blessed from 'blessed';
-import type { Rect, TableModel } from '../../src/views/model.js';
+import type { TableModel } from '../../src/views/model.js';
 import { fitToWidth } from '../../src/views/text-width.js';
 import { lineTags, scrollStart, toneText, wrapText } from '../markup.js';
 import type { Theme } from '../theme.js';
-import { createPanelBox } from './panel-box.js';
+import { createLinesPanel, type LinesPanel } from './panel-box.js';
 
 /**
  * Tagged lines for a table inside a `width` x `height` interior. Row spans are drawn as given,
@@ -27,19 +27,8 @@ export function tableLines(model: TableModel, width: number, height: number, the
   return lines;
 }
 
-export type TablePanel = { render(model: TableModel, rect: Rect, focused?: boolean): void; hide(): void; destroy(): void };
+export type TablePanel = LinesPanel<TableModel>;
 
 export function createTablePanel(screen: blessed.Widgets.Screen, theme: Theme): TablePanel {
-  const panel = createPanelBox(screen, theme);
-  return {
-    render(model, rect, focused = false) {
-      panel.place(rect);
-      panel.setFocus(focused);
-      panel.setTitle(model.title);
-      panel.setLines(tableLines(model, rect.width - 2, rect.height - 2, theme));
-      panel.show();
-    },
-    hide: () => panel.hide(),
-    destroy: () => panel.destroy(),
-  };
+  return createLinesPanel(screen, theme, tableLines);
 }
