@@ -41,6 +41,8 @@ export type KeyEffectDeps = {
   setState(state: UiState): void;
   getFrame(): Frame;
   setFrame(frame: Frame): void;
+  /** The sources view's lines (i); default: none known. */
+  sources?(): string[];
 };
 
 /** Sources whose interval + and - change; the GPU keeps its own slower one. */
@@ -130,6 +132,8 @@ export function createKeyEffects(deps: KeyEffectDeps) {
           return void deps.actions.undo().then(setDialog, failed('Undo failed'));
         case 'toggle-auto':
           return toggleAuto();
+        case 'show-sources':
+          return setDialog(message('Sources', 'ok', ...(deps.sources?.() ?? ['no sources known']), '', 'i again refreshes'));
         case 'show-history':
           return void deps.actions.history().then((history) => setDialog(historyDialog(history)), failed('History not read'));
         case 'none':

@@ -9,6 +9,7 @@ import { createRecorder } from '../export/recorder.js';
 import { createAutoMode } from './auto-mode.js';
 import { metricValues } from './metric-values.js';
 import { toDashboardModel, type ViewContext } from '../views/dashboard-model.js';
+import { toSourcesLines } from '../views/sources-model.js';
 import { suggestionRows } from '../views/suggestion-rows.js';
 import { helpMaxOffset } from '../views/dialog-model.js';
 import { operationKey, visibleOperations } from '../views/operations-model.js';
@@ -163,6 +164,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     },
     getFrame: () => frame ?? takeFrame(),
     setFrame: (next) => void (frame = next),
+    sources: () => toSourcesLines(new Map(Object.entries(profiler.sourceHealth())), statsdAddress ? monitor.ingest.counts : null, clock.now()),
   });
   const testCrash = env['ZOOMTOP_TEST_CRASH'];
 

@@ -108,7 +108,7 @@ export async function startMonitor(deps: MonitorDeps): Promise<Monitor> {
     statsdGauges: ingest.gauges,
     statsdStatus: () => ({ enabled: server !== null, address: statsdAddress, lines: ingest.counts.lines, rejected: ingest.counts.rejected }),
     processTargets: () => [{ role: 'self' as const, pid: process.pid }, ...(running.pipeline ? [{ role: 'app' as const, pid: running.pipeline.pid }] : [])],
-    onHealth: (source, health) => log.info(`source ${source}: ${JSON.stringify(health)}`),
+    onHealth: (source, state) => log.info(`source ${source}: ${JSON.stringify(state)}`),
   });
   const monitor: Monitor = { registry, ingest, profiler, statsdAddress, actionsApplied: {} };
   if (options.prometheus) {

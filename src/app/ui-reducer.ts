@@ -22,7 +22,9 @@ export type KeyEffect =
   /** A: auto mode on or off. */
   | 'toggle-auto'
   /** h: the applied actions and their measured effects. */
-  | 'show-history';
+  | 'show-history'
+  /** i: every source's health and StatsD's intake. */
+  | 'show-sources';
 
 /** What the reducer needs to know about the screen's content. */
 export type KeyContext = {
@@ -49,6 +51,7 @@ const EFFECT_KEYS: Record<string, KeyEffect> = {
   u: 'undo',
   A: 'toggle-auto',
   h: 'show-history',
+  i: 'show-sources',
 };
 
 export function reduceKey(state: UiState, key: KeyName, context: KeyContext): KeyResult {

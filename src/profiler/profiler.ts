@@ -5,7 +5,7 @@ import { AlertLog } from '../rules/alert-log.js';
 import { RulesEngine, type RulesOutcome } from '../rules/rules-engine.js';
 import type { AlertEntry, Suggestion } from '../rules/types.js';
 import { createSampler, type Sampler } from '../sampler/sampler.js';
-import type { Sample } from '../sampler/types.js';
+import type { Sample, SourceHealth } from '../sampler/types.js';
 import type { Snapshot } from '../store/snapshot.js';
 import { Store } from '../store/store.js';
 import { OperationRegistry } from '../timing/operation-registry.js';
@@ -227,6 +227,11 @@ export class Profiler implements Recorder {
   /** The rules and their alert log, shared with a UI that logs its own events (applied actions) or clears the log. */
   get rulesEngine(): RulesEngine {
     return this.rules;
+  }
+
+  /** Each source's health as of its latest read (empty when not running), for a sources view. */
+  sourceHealth(): Record<string, SourceHealth> {
+    return this.sampler?.health() ?? {};
   }
 
   /** Changes one source's interval while running (the dashboard's +/- keys); throws for an unknown source. */

@@ -23,6 +23,7 @@ export const HELP: readonly [string, string][] = [
   ['y / n, Esc', 'apply the previewed change / cancel'],
   ['u', 'undo the last applied change (byte for byte)'],
   ['h', 'history: applied actions and their measured effects'],
+  ['i', 'sources: what each one reads, its health, StatsD rejects'],
   ['A', 'auto mode on/off: apply automated actions within limits'],
 ];
 

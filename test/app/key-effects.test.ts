@@ -105,3 +105,11 @@ test('a previews the action of the selected row: the second row of the CPU sugge
   await new Promise((r) => setImmediate(r));
   assert.deepEqual(asked, [`${suggestion.id} ${suggestion.actionIds[1]}`]);
 });
+
+test('i shows the sources view with what the dashboard knows of each source', () => {
+  const { effects, state } = setup();
+  effects.run('show-sources', []);
+  const dialog = state().dialog;
+  assert.equal(dialog?.kind === 'message' && dialog.title, 'Sources');
+  assert.deepEqual(dialog?.kind === 'message' && dialog.lines[0], 'no sources known');
+});

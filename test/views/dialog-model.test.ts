@@ -25,11 +25,11 @@ test('the README key table lists the same keys as the help overlay', () => {
 test('help fits from 24 rows; shorter terminals scroll it, saying which keys are shown', () => {
   assert.equal(helpMaxOffset(24), 0);
   assert.equal(toDialogModel({ kind: 'help', offset: 0 }, 24)!.lines.length, HELP.length);
-  assert.equal(helpMaxOffset(18), 6);
+  assert.equal(helpMaxOffset(18), 7);
   const top = toDialogModel({ kind: 'help', offset: 0 }, 18)!;
   assert.equal(top.lines.length, 14);
-  assert.equal(text(top.lines.at(-1)!), 'j/k scroll: keys 1-13 of 19');
+  assert.equal(text(top.lines.at(-1)!), 'j/k scroll: keys 1-13 of 20');
   const bottom = toDialogModel({ kind: 'help', offset: 99 }, 18)!;
-  assert.equal(text(bottom.lines.at(-1)!), 'j/k scroll: keys 7-19 of 19', 'the last key can be reached');
-  assert.equal(text(bottom.lines[0]!), `${HELP[6]![0].padEnd(14)}${HELP[6]![1]}`);
+  assert.equal(text(bottom.lines.at(-1)!), 'j/k scroll: keys 8-20 of 20', 'the last key can be reached');
+  assert.equal(text(bottom.lines[0]!), `${HELP[7]![0].padEnd(14)}${HELP[7]![1]}`);
 });

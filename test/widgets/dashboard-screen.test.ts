@@ -97,13 +97,13 @@ test('the help lists every key at 80x24, and scrolls at 60x18 where it cannot fi
   const { vt, ui } = start(80, 24);
   ui.render(stateModel(UI_STATES['help']!, 80, 24));
   await vt.waitForWrites();
-  for (const key of ['q ', 'Ctrl-C', 'Tab, S-Tab', 'Enter', 's ', '/ ', 'z ', 'p ', '+ / -', 'e ', 'c ', 't ', 'a ', 'y / n, Esc', 'u ', 'h ', 'A ']) {
+  for (const key of ['q ', 'Ctrl-C', 'Tab, S-Tab', 'Enter', 's ', '/ ', 'z ', 'p ', '+ / -', 'e ', 'c ', 't ', 'a ', 'y / n, Esc', 'u ', 'h ', 'i ', 'A ']) {
     assert.ok(vt.screenText().some((l) => l.includes(`│ ${key}`)), `help lists ${key}`);
   }
   vt.resize(60, 18);
   ui.render(stateModel({ ...initialUiState, dialog: { kind: 'help', offset: 2 } }, 60, 18));
   await vt.waitForWrites();
-  assert.ok(vt.find('j/k scroll: keys 3-15 of 19'));
+  assert.ok(vt.find('j/k scroll: keys 3-15 of 20'));
   assert.ok(vt.find('Tab, S-Tab') && !vt.find('Ctrl-C'));
 });
 
