@@ -38,3 +38,30 @@ test('the dashboard on a Pi 4 fixture shows its health under the CPU figure and 
     pane.close();
   }
 });
+
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/proc/', import.meta.url));
+
+function headless(fixture: string, extraPath = ''): { snapshot: Record<string, any>; alerts: unknown[] } {
+  const run = spawnSync(process.execPath, [CLI, '--headless', '--format', 'ndjson', '--duration', '3s', '--no-statsd'], {
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, ZOOMTOP_PROC_ROOT: `${FIXTURES}${fixture}`, PATH: `${extraPath}${process.env.PATH}` },
+  });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+}
+
+test('--headless on the other fixtures: a Pi 5, an NVIDIA PC (fake nvidia-smi on PATH), a container', () => {
+  const pi5 = headless('pi5');
+  assert.equal(pi5.snapshot.pi.board.model, 'Raspberry Pi 5 Model B Rev 1.0');
+  assert.equal(pi5.snapshot.pi.temperature.celsius, 52.35);
+  assert.deepEqual(pi5.alerts, [], 'a healthy Pi raises nothing');
+
+  const nvidia = headless('nvidia', `${FIXTURES}nvidia/bin:`);
+  assert.deepEqual([nvidia.snapshot.gpu.state, nvidia.snapshot.gpu.name, nvidia.snapshot.gpu.usagePercent], ['ok', 'NVIDIA GeForce RTX 4090', 42]);
+  assert.match(nvidia.snapshot.pi.board.reason, /^not a Raspberry Pi: /);
+
+  const container = headless('container');
+  assert.equal(container.snapshot.gpu.state, 'unavailable');
+  assert.match(container.snapshot.pi.temperature.reason, /^no thermal zone: /, 'n/a with its reason, never 0');
+});
