@@ -52,7 +52,8 @@ async function checkWayOut(way: Way, term: string): Promise<void> {
     const flags = pane.display('#{cursor_flag} #{alternate_on} #{keypad_flag} #{keypad_cursor_flag} #{mouse_any_flag}');
     assert.equal(flags, '1 0 0 0 0', 'cursor shown, main screen, keypad and cursor keys normal, mouse off');
     pane.type('echo "status=$?"; case " $(stty -a | tr "\\n;" "  ") " in *" -echo "*) echo tty-echo-off;; *) echo tty-echo-on;; esac');
-    const checked = await pane.waitFor((s) => /tty-echo-o(n|ff)/.test(s), 5000);
+    // Anchored to whole lines: the typed command itself contains both words, and matching it raced the output.
+    const checked = await pane.waitFor((s) => /^tty-echo-o(n|ff)$/m.test(s), 10_000);
     assert.match(checked, new RegExp(`status=${way.status}\\b`), checked);
     assert.match(checked, /tty-echo-on/, 'echo is back on');
     const left = await eventually(() => paneProcesses(pane.home, pane.display('#{pane_pid}')), (p) => p.length === 0);

@@ -27,6 +27,9 @@ export type SystemSourceOptions = {
   readProcStat?: (() => Promise<string>) | null;
 };
 
+/** Window of the very first CPU figure from /proc/stat, ms. */
+const FIRST_WINDOW_MS = 250;
+
 /** systeminformation's own cache window for currentLoad(). */
 const MIN_INTERVAL_MS = 200;
 
@@ -54,10 +57,16 @@ export function createSystemSource(options: SystemSourceOptions = {}): Source {
   // A file read per tick: systeminformation's currentLoad() runs `cat /proc/stat | grep cpu` in a
   // blocking shell every call (a quarter of the dashboard's busy time in the bench).
   async function readProcCpuPercent(read: () => Promise<string>): Promise<number | null> {
+    let before = previous;
+    if (!before) {
+      // The first read takes a second reading a moment later, so the first frame already has a
+      // measured figure (over a short window) instead of waiting a whole interval.
+      before = parseProcStat(await read());
+      await new Promise<void>((resolve) => clock.setTimeout(resolve, FIRST_WINDOW_MS));
+    }
     const counters = parseProcStat(await read());
-    const before = previous;
     previous = counters;
-    return before ? busyPercent(before, counters) : null;
+    return busyPercent(before, counters);
   }
 
   async function readCpuPercent(): Promise<number | null> {

@@ -20,16 +20,20 @@ test('a /proc/stat without a cpu line is one clear error', () => {
   assert.throws(() => parseProcStat('cpu  a b c d\n'), /is not at least 4 counters/);
 });
 
-test('the system source reads CPU from /proc/stat: the first read primes, the next gives the busy share', async () => {
-  const texts = [stat(100, 900), stat(150, 950)];
+test('the system source reads CPU from /proc/stat: the first read measures a short window at once, later reads the interval', async () => {
+  const texts = [stat(100, 900), stat(110, 910), stat(150, 950)];
+  const clock = new FakeClock(0);
   const source = createSystemSource({
-    clock: new FakeClock(0),
+    clock,
     readProcStat: async () => texts.shift() ?? '',
     si: { currentLoad: async () => assert.fail('systeminformation is not asked for CPU'), mem: async () => ({ total: 1000, available: 250 }) },
   });
-  const [first] = await source.read();
+  const reading = source.read();
+  await new Promise((r) => setImmediate(r));
+  clock.advance(250);
+  const [first] = await reading;
   const [second] = await source.read();
-  assert.deepEqual([first?.kind === 'system' && first.cpuPercent, second?.kind === 'system' && second.cpuPercent], [null, 50]);
+  assert.deepEqual([first?.kind === 'system' && first.cpuPercent, second?.kind === 'system' && second.cpuPercent], [50, 50]);
   assert.equal(second?.kind === 'system' && second.memoryPercent, 75);
 });
 
