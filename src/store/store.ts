@@ -106,11 +106,6 @@ export class Store {
     }
   }
 
-  /** Forgets the app process (it exited); the panel then says so instead of showing stale figures. */
-  forgetApp(): void {
-    this.app = null;
-  }
-
   snapshot(atMs: number, inputs: SnapshotInputs): Snapshot {
     const gpu: GpuFigures = this.gpu.state === 'ok' ? { ...this.gpu, history: this.gpuUsage.toArray() } : this.gpu;
     return {
