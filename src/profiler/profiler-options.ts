@@ -77,7 +77,8 @@ export function createDefaultSources(context: SourceContext, processTargets: () 
   };
   return [
     createSystemSource({ intervalMs, clock, ...(rootDir ? { readProcStat: () => procFiles(rootDir).readText('proc/stat') } : {}) }),
-    createProcessSource({ intervalMs, clock, targets: processTargets }),
+    // A short first window, so zoomtop's own CPU % is on the first frame rather than a second later.
+    createProcessSource({ intervalMs, clock, targets: processTargets, firstWindowMs: 250 }),
     createDiskSource({ intervalMs, clock, rootDir }),
     createNetworkSource({ intervalMs, clock, rootDir }),
     createProcessCountsSource({ intervalMs: Math.max(intervalMs, 2000), clock, pid: watched, rootDir }),

@@ -19,6 +19,11 @@ export type ProcessSourceOptions = {
   pidusage?: PidusagePort;
   /** Default systemClock. */
   clock?: Clock;
+  /**
+   * When > 0, a pid's first read samples it twice this many ms apart, so its first CPU figure is
+   * measured (over that short window) instead of pending until the next interval. Default 0.
+   */
+  firstWindowMs?: number;
 };
 
 const NAME = 'process';
@@ -40,8 +45,14 @@ export function createProcessSource(options: ProcessSourceOptions): Source {
 
   async function readTarget({ role, pid }: ProcessTarget): Promise<ProcessSample | UnavailableSample> {
     let stat: { cpu: number; memory: number };
+    const firstWindowMs = options.firstWindowMs ?? 0;
     try {
       stat = await pidusage(pid);
+      if (!measured.has(pid) && firstWindowMs > 0) {
+        await new Promise<void>((resolve) => clock.setTimeout(resolve, firstWindowMs));
+        measured.add(pid);
+        stat = await pidusage(pid);
+      }
     } catch (error) {
       if (!hasExited(error)) {
         throw new Error(`pidusage failed for ${role} pid ${pid}: ${error instanceof Error ? error.message : String(error)}`);

@@ -122,3 +122,22 @@ test('real pidusage: repeated reads keep a constant fd count, and a killed child
     reason: `app pid ${childPid} exited`,
   });
 });
+
+test('with a first window, a new pid is sampled twice that far apart and its first CPU figure is measured', async () => {
+  const clock = new FakeClock(0);
+  const figures = [0, 37.5, 12];
+  const source = createProcessSource({
+    targets: () => [{ role: 'self', pid: 42 }],
+    clock,
+    firstWindowMs: 250,
+    pidusage: async () => ({ cpu: figures.shift() ?? 0, memory: 1000 }),
+  });
+  const reading = source.read();
+  await new Promise((r) => setImmediate(r));
+  assert.equal(clock.pendingCount(), 1, 'waits the first window');
+  clock.advance(250);
+  const [first] = await reading;
+  assert.equal(first?.kind === 'process' && first.cpuPercent, 37.5);
+  const [second] = await source.read();
+  assert.equal(second?.kind === 'process' && second.cpuPercent, 12);
+});
