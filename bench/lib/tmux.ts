@@ -14,14 +14,7 @@ export type BenchTmux = {
   close(): void;
 };
 
-export function tmuxAvailable(): boolean {
-  try {
-    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { tmuxAvailable } from '../../test/helpers/tmux.js';
 
 /** Quotes one word for sh. */
 export function shellQuote(word: string): string {

@@ -1,5 +1,6 @@
 // The measured effect of an applied action, pure: the watched metric before vs after the settle period, in words.
 import type { MetricId } from '../rules/types.js';
+import { median } from '../timing/median.js';
 
 /** Moves smaller than this, in the metric's display units (pts, fps, MB/s), count as no effect. */
 export const DEFAULT_EFFECT_THRESHOLD = 3;
@@ -77,9 +78,3 @@ export function computeEffect(input: EffectInput): Effect {
   return { known: true, metric, before: b, after: a, delta, settleMs, helped, text: helped ? change : `no effect: ${change}` };
 }
 
-function median(values: readonly number[]): number | null {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((x, y) => x - y);
-  if (sorted.length === 0) return null;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}

@@ -100,11 +100,3 @@ export function measureNsPerPixel(durationMs = 250, warmUpMs = 100, nowMs: () =>
   }
   return Math.min(...samples);
 }
-
-/** The middle value (mean of the two middle ones for an even count); NaN for none. */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}

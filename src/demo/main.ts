@@ -1,7 +1,8 @@
 // Entry of the demo child process (`zoomtop --demo`): a niced stand-in for ZoomCam that reports over StatsD.
 import { availableParallelism, setPriority } from 'node:os';
 import { StatsdReporter } from '../statsd/reporter.js';
-import { chooseScale, demandPixelsPerSec, median, scaledSize, targetLoadFromEnv } from './calibrate.js';
+import { median } from '../timing/median.js';
+import { chooseScale, demandPixelsPerSec, scaledSize, targetLoadFromEnv } from './calibrate.js';
 import { watchDemoConfig } from './config-watcher.js';
 import { parseDemoArgs } from './demo-args.js';
 import { fileURLToPath } from 'node:url';
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
     throw err;
   });
   if (!figures || shuttingDown) return;
-  const nsPerPixel = median(figures);
+  const nsPerPixel = median(figures) ?? Number.NaN;
   // Scaled against the shipped example, not the current config: a camera lowered earlier stays cheaper after a restart.
   const reference = referenceConfig(config);
   const scale = chooseScale({ nsPerPixel, cores: availableParallelism(), targetLoad, pixelsPerSec: demandPixelsPerSec(reference) });

@@ -5,7 +5,6 @@ import {
   MIN_SCALE,
   chooseScale,
   demandPixelsPerSec,
-  median,
   scaledSize,
   targetLoadFromEnv,
 } from '../../src/demo/calibrate.js';
@@ -58,8 +57,3 @@ test('ZOOMTOP_DEMO_LOAD sets the target load; a bad value is a one-line error', 
   assert.throws(() => targetLoadFromEnv({ ZOOMTOP_DEMO_LOAD: '0' }), /ZOOMTOP_DEMO_LOAD: "0"/);
 });
 
-test('median of odd, even and empty lists', () => {
-  assert.equal(median([3, 1, 2]), 2);
-  assert.equal(median([4, 1, 3, 2]), 2.5);
-  assert.ok(Number.isNaN(median([])));
-});

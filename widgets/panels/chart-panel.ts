@@ -1,10 +1,10 @@
 // CPU / Memory / GPU panel: the label, a sparkline as tall as the room allows, then the figures.
 import type blessed from 'blessed';
-import type { ChartModel, Rect } from '../../src/views/model.js';
+import type { ChartModel } from '../../src/views/model.js';
 import { renderSparklineRows } from '../../src/views/sparkline.js';
 import { lineTags, toneText } from '../markup.js';
 import type { Theme } from '../theme.js';
-import { createPanelBox, type PanelBox } from './panel-box.js';
+import { createLinesPanel, type LinesPanel } from './panel-box.js';
 
 /** Tagged lines for a chart inside a `width` x `height` interior; pure, so tests can read it directly. */
 export function chartLines(model: ChartModel, width: number, height: number, theme: Theme): string[] {
@@ -23,19 +23,8 @@ export function chartLines(model: ChartModel, width: number, height: number, the
   ];
 }
 
-export type ChartPanel = { render(model: ChartModel, rect: Rect, focused?: boolean): void; hide(): void; destroy(): void };
+export type ChartPanel = LinesPanel<ChartModel>;
 
 export function createChartPanel(screen: blessed.Widgets.Screen, theme: Theme): ChartPanel {
-  const panel: PanelBox = createPanelBox(screen, theme);
-  return {
-    render(model, rect, focused = false) {
-      panel.place(rect);
-      panel.setFocus(focused);
-      panel.setTitle(model.title);
-      panel.setLines(chartLines(model, rect.width - 2, rect.height - 2, theme));
-      panel.show();
-    },
-    hide: () => panel.hide(),
-    destroy: () => panel.destroy(),
-  };
+  return createLinesPanel(screen, theme, chartLines);
 }
