@@ -2,7 +2,7 @@
 import blessed from 'blessed';
 import type { Env } from './locale.js';
 import { isUtf8Locale } from './locale.js';
-import { blessedTerminalName, withoutExitHandlers, withQuietConsole } from './terminal-fixes.js';
+import { blessedTerminalName, compactScreenOutput, withoutExitHandlers, withQuietConsole } from './terminal-fixes.js';
 
 export type ScreenOptions = {
   /** Key input. Default: process.stdin. */
@@ -36,6 +36,7 @@ export function createScreen(options: ScreenOptions = {}): blessed.Widgets.Scree
   // @types/blessed swaps the stream types of input and output, hence the cast.
   const build = () => blessed.screen(screenOptions as unknown as blessed.Widgets.IScreenOptions);
   const screen = withoutExitHandlers(() => withQuietConsole(build));
+  compactScreenOutput((screen as unknown as { program: { _write(text: string): unknown } }).program);
   if (options.mouse) screen.enableMouse();
   return screen;
 }

@@ -63,3 +63,21 @@ export function withoutExitHandlers<T>(build: () => T, proc: NodeJS.EventEmitter
     }
   }
 }
+
+/**
+ * blessed starts every changed line with a move to its first column, then at once moves again to
+ * the first changed cell: `ESC[5;1H ESC[5;26H`. The first move does nothing but cost bytes (about
+ * 7 per changed line, every frame), so it is dropped. Only a move followed directly by another
+ * move on the same row is touched.
+ */
+const DOUBLE_MOVE = /\x1b\[(\d+);1H(?=\x1b\[\1;\d+H)/g;
+
+export function compactFrame(frame: string): string {
+  return frame.includes(';1H\x1b[') ? frame.replace(DOUBLE_MOVE, '') : frame;
+}
+
+/** Routes blessed's screen output through compactFrame; writes that are not frames pass unchanged. */
+export function compactScreenOutput(program: { _write(text: string): unknown }): void {
+  const write = program._write.bind(program);
+  program._write = (text: string) => write(compactFrame(text));
+}

@@ -1,5 +1,6 @@
 // CPU, Memory and GPU panels: graph values cleaned for drawing, and the figures under them.
 import type { Snapshot } from '../store/snapshot.js';
+import { peakColumns } from './chart-columns.js';
 import { formatBytes, formatPercent } from './format.js';
 import type { ChartModel, Line, Tone } from './model.js';
 
@@ -27,8 +28,11 @@ export function countOffScale(values: readonly (number | null)[], max: number, c
   return shown.filter((v) => v !== null && Number.isFinite(v) && (v < 0 || v > max)).length;
 }
 
-/** How wide the graph is drawn and how far apart its samples are, so the label can say what time it spans. */
-export type ChartScale = { cols: number; sampleMs: number };
+/**
+ * How wide the graph is drawn, how far apart its samples are, and how many samples share a column
+ * (default 1), so the label can say what time it spans.
+ */
+export type ChartScale = { cols: number; sampleMs: number; perColumn?: number };
 
 /** "38 s", "5 min", "2 h": the time `cols` samples `sampleMs` apart cover. */
 export function formatSpan(cols: number, sampleMs: number): string {
@@ -41,14 +45,21 @@ export function formatSpan(cols: number, sampleMs: number): string {
 /** The longest of `candidates` that fits `width` cells (the last one when none does); each names the unit and scale. */
 function fitLabel(candidates: string[], scale: ChartScale | undefined): string {
   if (!scale) return candidates[0] ?? '';
-  const span = `, last ${formatSpan(scale.cols, scale.sampleMs)}`;
+  const span = `, last ${formatSpan(scale.cols, scale.sampleMs * (scale.perColumn ?? 1))}`;
   const withSpan = candidates.map((c) => c + span);
   return [...withSpan, ...candidates].find((c) => c.length <= scale.cols) ?? candidates.at(-1) ?? '';
 }
 
+/** What the graph draws: the samples, or the peak of each column when several share one. */
+function graphValues(values: readonly (number | null)[], max: number, atMs: number, scale: ChartScale | undefined): (number | null)[] {
+  const clean = cleanSeries(values, max);
+  const perColumn = scale?.perColumn ?? 1;
+  return perColumn > 1 && scale ? peakColumns(clean, atMs, scale.sampleMs, perColumn) : clean;
+}
+
 /** A figure line only when some drawn samples were off the scale. */
 function offScaleLines(values: readonly (number | null)[], max: number, scale: ChartScale | undefined): Line[] {
-  const off = countOffScale(values, max, scale?.cols);
+  const off = countOffScale(values, max, scale ? scale.cols * (scale.perColumn ?? 1) : undefined);
   return off === 0 ? [] : [[{ text: `${off} sample${off === 1 ? '' : 's'} off the 0-${max} scale, drawn at the edge`, tone: 'careful' }]];
 }
 
@@ -69,7 +80,7 @@ export function toCpuModel(snapshot: Snapshot, scale?: ChartScale): ChartModel {
   return {
     title: 'CPU',
     label: fitLabel(['machine CPU %, all cores, 0-100', 'CPU %, all cores, 0-100', '%, 0-100'], scale),
-    values: cleanSeries(snapshot.cpu.history, 100),
+    values: graphValues(snapshot.cpu.history, 100, snapshot.atMs, scale),
     max: 100,
     lines: [...lines, ...offScaleLines(snapshot.cpu.history, 100, scale)],
     tone: percentTone(now),
@@ -92,7 +103,7 @@ export function toMemoryModel(snapshot: Snapshot, scale?: ChartScale): ChartMode
   return {
     title: 'Memory',
     label: fitLabel(['used memory %, 0-100', '% used, 0-100', '%, 0-100'], scale),
-    values: cleanSeries(snapshot.memory.history, 100),
+    values: graphValues(snapshot.memory.history, 100, snapshot.atMs, scale),
     max: 100,
     lines: [...lines, ...offScaleLines(snapshot.memory.history, 100, scale)],
     tone: percentTone(percent),
@@ -115,7 +126,7 @@ export function toGpuModel(snapshot: Snapshot, scale?: ChartScale): ChartModel {
   return {
     title: 'GPU',
     label: fitLabel(['GPU usage %, 0-100', '% busy, 0-100', '%, 0-100'], scale),
-    values: cleanSeries(gpu.history, 100),
+    values: graphValues(gpu.history, 100, snapshot.atMs, scale),
     max: 100,
     lines: [
       [

@@ -4,13 +4,14 @@ import type { RulesOutcome } from '../rules/rules-engine.js';
 import type { Snapshot } from '../store/snapshot.js';
 import type { CameraOperationStats } from '../timing/operation-registry.js';
 import { toAlertsModel, toSuggestionsModel } from './alerts-model.js';
+import { samplesPerColumn } from './chart-columns.js';
 import { toCpuModel, toGpuModel, toMemoryModel } from './chart-models.js';
 import { toPiHealthModel } from './pi-health-model.js';
 import { toProcessTargetLines } from './process-targets-model.js';
 import { toDialogModel } from './dialog-model.js';
 import { computeLayout } from './layout.js';
 import type { DashboardModel } from './model.js';
-import { appSummary, operationKey, toOperationsModel, visibleOperations } from './operations-model.js';
+import { appSummary, coarseWindowLabel, operationKey, toOperationsModel, visibleOperations } from './operations-model.js';
 import { toStatusLine, type StatusContext } from './status-model.js';
 
 export type ViewContext = StatusContext & {
@@ -37,7 +38,8 @@ export function toDashboardModel(
 ): DashboardModel {
   const { tooSmall, layout } = computeLayout(size.cols, size.rows, ui.zoomed ? ui.focus : null);
   const inner = (width: number) => Math.max(0, width - 2);
-  const chartScale = (width: number, sampleMs: number) => ({ cols: inner(width), sampleMs });
+  // A zoomed chart is for detail: one sample per column. Otherwise columns span about 5 s each.
+  const chartScale = (width: number, sampleMs: number) => ({ cols: inner(width), sampleMs, perColumn: ui.zoomed ? 1 : samplesPerColumn(sampleMs) });
   const cpu = toCpuModel(snapshot, chartScale(layout.cpu.width, context.intervalMs));
   // On a Pi, its health (temperature, throttling, clock) reads under the CPU figure; elsewhere nothing is added.
   const pi = toPiHealthModel(snapshot.pi, inner(layout.cpu.width));
@@ -59,7 +61,7 @@ export function toDashboardModel(
     operations: toOperationsModel(snapshot.operations, {
       innerWidth: inner(layout.operations.width),
       // The window the figures really cover (shorter than the full one just after start).
-      windowLabel: snapshot.operations[0]?.window.label ?? context.windowLabel,
+      windowLabel: snapshot.operations[0] ? coarseWindowLabel(snapshot.operations[0].window) : context.windowLabel,
       ellipsis: context.ellipsis,
       appSummary: appSummary(snapshot.appFigures),
       sort: ui.sort,

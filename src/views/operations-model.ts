@@ -121,6 +121,16 @@ export function toOperationsModel(stats: readonly OperationStats[], view: Operat
   };
 }
 
+/**
+ * The window for the panel title, in whole tens of seconds once it is 10 s or more ("last 50 s" for
+ * 50-59 s): the half-window rotation moves the real span every second, and a title that changes every
+ * second is rewritten on the terminal every second for nothing an operator reads.
+ */
+export function coarseWindowLabel(window: { startMs: number; endMs: number }): string {
+  const seconds = Math.max(0, (window.endMs - window.startMs) / 1000);
+  return `last ${seconds < 10 ? Math.floor(seconds) : Math.floor(seconds / 10) * 10} s`;
+}
+
 function operationsTitle(windowLabel: string, sort: OperationsSort, filter: string, shown: number, total: number, summary: string): string {
   const filtered = filter.trim() === '' ? '' : `, filter "${filter.trim()}" ${shown} of ${total}`;
   const title = `Operations (${windowLabel}, by ${sort}${filtered})`;

@@ -27,6 +27,15 @@ export function formatInterval(intervalMs: number): string {
 }
 
 /**
+ * Seconds only in the first minute, then minutes: a clock that ticks every second is rewritten on the
+ * terminal every second, and nobody reads zoomtop's uptime to the second after the first minute.
+ */
+export function formatUptime(ms: number): string {
+  const minuteMs = 60_000;
+  return ms < minuteMs ? formatElapsed(ms) : formatElapsed(Math.floor(ms / minuteMs) * minuteMs).replace(/00s$/, '');
+}
+
+/**
  * The status line for `width` cells. Less important parts are dropped first (StatsD address,
  * uptime, host, then keys from the end of the list); zoomtop's own cost and PAUSED are never dropped.
  */
@@ -44,7 +53,7 @@ export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: Sta
   }
   const host: Span = { text: ` ${context.host}`, tone: 'title' };
   const every: Span = { text: ` | every ${formatInterval(context.intervalMs)}`, tone: 'normal' };
-  const up: Span = { text: ` | up ${formatElapsed(snapshot.atMs - snapshot.startedAtMs)}`, tone: 'normal' };
+  const up: Span = { text: ` | up ${formatUptime(snapshot.atMs - snapshot.startedAtMs)}`, tone: 'normal' };
   const statsd: Span = { text: context.statsdAddress ? ` | statsd ${context.statsdAddress}` : ' | statsd off', tone: 'muted' };
   const keys = (text: string): Span => ({ text, tone: 'title' });
   const candidates: Span[][] = [

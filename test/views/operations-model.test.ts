@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appSummary, operationKey, toOperationsModel, visibleOperations } from '../../src/views/operations-model.js';
+import { appSummary, coarseWindowLabel, operationKey, toOperationsModel, visibleOperations } from '../../src/views/operations-model.js';
 import { textWidth } from '../../src/views/text-width.js';
 import { buildStats } from '../helpers/snapshot-builder.js';
 
@@ -87,4 +87,9 @@ test('wide CJK and emoji names are cut by display width, so every row is exactly
   for (const row of model.rows) assert.equal(textWidth(rowText(row)), 60, rowText(row));
   // A name of 27 cells is padded to the 28-cell column; emoji count two cells each when cut.
   assert.deepEqual(model.rows.map((r) => r[0]!.text), ['camera🎥.encode📦📦📦📦📦📦…', '摄像头管理器.捕获帧图像数据 ']);
+});
+
+test('the title window is cut to whole tens of seconds, so it does not change every second', () => {
+  const span = (s: number) => coarseWindowLabel({ startMs: 1_000, endMs: 1_000 + s * 1000 });
+  assert.deepEqual([0, 4.9, 9.99, 10, 31, 59.9, 60, 299].map(span), ['last 0 s', 'last 4 s', 'last 9 s', 'last 10 s', 'last 30 s', 'last 50 s', 'last 60 s', 'last 290 s']);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatInterval, toStatusLine } from '../../src/views/status-model.js';
+import { formatInterval, formatUptime, toStatusLine } from '../../src/views/status-model.js';
 import { textWidth } from '../../src/views/text-width.js';
 import { buildSnapshot } from '../helpers/snapshot-builder.js';
 
@@ -11,14 +11,14 @@ const UI = { paused: false, editingFilter: false, filter: '' };
 test('wide: host, interval, uptime, zoomtop\'s own cost, StatsD and the main keys', () => {
   assert.equal(
     text(toStatusLine(buildSnapshot(), CONTEXT, UI, 200)),
-    ' zoomcam-pi | every 1 s | up 3m05s | zoomtop 1.5 % 60.0 MiB | statsd 127.0.0.1:8125 | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom',
+    ' zoomcam-pi | every 1 s | up 3m | zoomtop 1.5 % 60.0 MiB | statsd 127.0.0.1:8125 | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom',
   );
 });
 
 test('narrower terminals drop StatsD, then uptime, then host, then most keys; the cost always stays', () => {
   const at = (width: number) => text(toStatusLine(buildSnapshot(), CONTEXT, UI, width));
-  assert.equal(at(130), ' zoomcam-pi | every 1 s | up 3m05s | zoomtop 1.5 % 60.0 MiB | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom');
-  assert.equal(at(120), ' zoomcam-pi | every 1 s | zoomtop 1.5 % 60.0 MiB | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom');
+  assert.equal(at(130), ' zoomcam-pi | every 1 s | up 3m | zoomtop 1.5 % 60.0 MiB | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom');
+  assert.equal(at(120), ' zoomcam-pi | every 1 s | up 3m | zoomtop 1.5 % 60.0 MiB | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom');
   assert.equal(at(100), ' every 1 s | zoomtop 1.5 % 60.0 MiB | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom');
   assert.equal(at(90), ' zoomcam-pi | every 1 s | zoomtop 1.5 % 60.0 MiB | q quit  ? help  Tab focus  / filter');
   assert.equal(at(80), ' every 1 s | zoomtop 1.5 % 60.0 MiB | q quit  ? help  Tab focus  / filter');
@@ -40,4 +40,8 @@ test('before zoomtop has measured itself its cost shows as unknown, never as 0',
 
 test('intervals read as seconds: 1 s, 0.5 s, 0.25 s, 60 s', () => {
   assert.deepEqual([1000, 500, 250, 60_000].map(formatInterval), ['1 s', '0.5 s', '0.25 s', '60 s']);
+});
+
+test('uptime counts seconds in the first minute, then whole minutes, then hours and minutes', () => {
+  assert.deepEqual([0, 59_999, 60_000, 185_000, 3_599_999, 3_900_000, 90_000_000].map(formatUptime), ['0s', '59s', '1m', '3m', '59m', '1h05m', '1d01h']);
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { test } from 'node:test';
-import { blessedTerminalName, withoutExitHandlers, withQuietConsole } from '../../widgets/terminal-fixes.js';
+import { blessedTerminalName, compactFrame, compactScreenOutput, withoutExitHandlers, withQuietConsole } from '../../widgets/terminal-fixes.js';
 
 test('256-colour names blessed cannot parse become xterm-256color; others pass through', () => {
   assert.equal(blessedTerminalName('tmux-256color'), 'xterm-256color');
@@ -43,4 +43,18 @@ test('console.error is silent during the build and restored after, even when it 
     console.error = original;
   }
   assert.equal(calls, 1);
+});
+
+test('a move to column 1 followed at once by a move on the same row is dropped; everything else stays', () => {
+  const frame = '\x1b7\x1b[4;1H\x1b[4;26H\x1b[32mab\x1b[m\x1b[12;1H\x1b[12;68H2075\x1b[40;1Hup 3s\x1b[5;1H\x1b[6;3Hx\x1b8';
+  assert.equal(compactFrame(frame), '\x1b7\x1b[4;26H\x1b[32mab\x1b[m\x1b[12;68H2075\x1b[40;1Hup 3s\x1b[5;1H\x1b[6;3Hx\x1b8');
+  assert.equal(compactFrame('plain text ;1H'), 'plain text ;1H');
+});
+
+test('compactScreenOutput sends every write through compactFrame', () => {
+  const written: string[] = [];
+  const program = { _write: (text: string) => void written.push(text) };
+  compactScreenOutput(program);
+  program._write('\x1b[7;1H\x1b[7;15Hz');
+  assert.deepEqual(written, ['\x1b[7;15Hz']);
 });
