@@ -10,6 +10,7 @@ import { createDialog } from './panels/dialog.js';
 import { createListPanel } from './panels/list-panel.js';
 import { createStatusLine } from './panels/status-line.js';
 import { createTablePanel } from './panels/table-panel.js';
+import { screenDamage } from './panels/panel-box.js';
 import { createTooSmall } from './panels/too-small.js';
 import type { Theme } from './theme.js';
 
@@ -58,6 +59,28 @@ function draw(panels: Panels, model: DashboardModel): void {
   panels.dialog.render(model.dialog, model.cols, model.rows);
 }
 
+type RenderableScreen = blessed.Widgets.Screen & { draw(start: number, end: number): void; lines: unknown[] };
+
+/**
+ * Draws what changed. blessed's render() redraws every element into its cell buffer each time; at one
+ * frame a second most panels (alerts, suggestions, an idle GPU) have not changed, and re-rendering them
+ * was most of zoomtop's own CPU time. Panels never overlap, so a box whose cells changed can be rendered
+ * alone, then only the dirty lines are diffed and written. Anything that moves, appears or disappears,
+ * and any frame with a dialog on top, takes blessed's full render.
+ */
+function renderChanges(screen: blessed.Widgets.Screen, dialogOpen: boolean): void {
+  const damage = screenDamage(screen);
+  const full = damage.full || dialogOpen;
+  const boxes = [...damage.boxes];
+  damage.full = false;
+  damage.boxes.clear();
+  if (full) return screen.render();
+  if (boxes.length === 0) return;
+  for (const box of boxes) if (!box.detached && !box.hidden) box.render();
+  const target = screen as RenderableScreen;
+  target.draw(0, target.lines.length - 1);
+}
+
 /**
  * Opens the screen (alternate buffer, raw keys, hidden cursor) on the given streams.
  * Installs no signal handlers: the app must call destroy() on SIGTERM/SIGHUP/SIGINT and on crashes.
@@ -78,6 +101,7 @@ export function createBlessedUi(options: BlessedUiOptions): DashboardUi {
     if (name !== null) for (const handler of keyHandlers) handler(name);
   });
   screen.on('resize', () => {
+    screenDamage(screen).full = true;
     const now = size();
     for (const handler of resizeHandlers) handler(now);
   });
@@ -88,7 +112,7 @@ export function createBlessedUi(options: BlessedUiOptions): DashboardUi {
       if (destroyed) return;
       last = model;
       draw(panels, model);
-      screen.render();
+      renderChanges(screen, model.dialog !== null);
     },
     onKey: (handler) => void keyHandlers.push(handler),
     onResize: (handler) => void resizeHandlers.push(handler),
@@ -102,6 +126,7 @@ export function createBlessedUi(options: BlessedUiOptions): DashboardUi {
       panels = buildPanels(screen, theme);
       // Every cell is drawn again: colours that did not change in the model changed on the screen.
       screen.realloc();
+      screenDamage(screen).full = true;
       if (last) draw(panels, last);
       return theme.name;
     },

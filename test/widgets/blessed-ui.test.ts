@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import type { UiPort } from '../../src/app/ui-port.js';
+import type { DashboardModel } from '../../src/views/model.js';
 import { createBlessedUi } from '../../widgets/blessed-ui.js';
 import { loadTheme } from '../../widgets/theme.js';
 import { buildModel, list } from '../helpers/model-builder.js';
@@ -220,4 +221,62 @@ test('a long message in a dialog wraps at the screen edge and is read whole', as
   assert.ok(text.includes('press a to preview the file as it is now'), text);
   const dialogRows = vt.screenText().filter((l) => l.includes('zoomcam.yaml') || l.includes('press a'));
   assert.ok(dialogRows.every((l) => !l.includes('…')), `nothing is cut:\n${dialogRows.join('\n')}`);
+});
+
+const lines = (...texts: string[]) => texts.map((text) => [{ text, tone: 'normal' as const }]);
+
+/** What a person sees of every cell: its character and background, and the foreground of a visible glyph. */
+function cells(vt: VirtualTerminal): string {
+  const out: string[] = [];
+  for (let y = 0; y < vt.rows; y++) {
+    for (let x = 0; x < vt.cols; x++) {
+      const c = vt.cellAt(x, y);
+      const glyph = c.char.trim() !== '';
+      out.push(`${c.char || ' '}/${c.bg}/${c.inverse ? 1 : 0}${glyph ? `/${c.fg}/${c.bold ? 1 : 0}` : ''}`);
+    }
+    out.push('\n');
+  }
+  return out.join('');
+}
+
+test('frames that redraw only the changed panels end with exactly the screen a full redraw gives', async () => {
+  const base = buildModel(120, 40);
+  const steps: DashboardModel[] = [
+    base,
+    // Only contents change: the partial path.
+    { ...base, cpu: { ...base.cpu, values: [10, 90, 40], lines: [[{ text: 'now 99.9 %', tone: 'critical' as const }]] } },
+    { ...base, status: [{ text: ' up 2m | zoomtop 1.0 %', tone: 'muted' as const }], alerts: { ...base.alerts, lines: lines('one alert', 'two alerts') } },
+    // A dialog on top, then gone: the full path, and what it covered comes back.
+    { ...base, dialog: { title: 'Help', tone: 'title' as const, lines: lines('q quit') } },
+    { ...base, suggestions: { ...base.suggestions, lines: lines('shorter') } },
+    // Shorter content in a panel: its old cells are cleared.
+    { ...base, operations: { ...base.operations, rows: base.operations.rows.slice(0, 1) } },
+  ];
+  const { vt, ui } = start(120, 40);
+  for (const step of steps) {
+    ui.render(step);
+    await vt.waitForWrites();
+    const fresh = start(120, 40);
+    fresh.ui.render(step);
+    await fresh.vt.waitForWrites();
+    const [got, want] = [cells(vt).split('\n'), cells(fresh.vt).split('\n')];
+    const row = got.findIndex((line, y) => line !== want[y]);
+    assert.equal(row, -1, `step ${steps.indexOf(step)}, row ${row}: ${vt.screenText()[row]} | want ${fresh.vt.screenText()[row]}`);
+  }
+});
+
+test('a frame with nothing changed writes nothing to the terminal', async () => {
+  const { vt, ui } = start(120, 40);
+  const model = buildModel(120, 40);
+  ui.render(model);
+  await vt.waitForWrites();
+  let written = 0;
+  const write = vt.output.write.bind(vt.output);
+  vt.output.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    written += chunk.length;
+    return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof vt.output.write;
+  ui.render({ ...model });
+  await vt.waitForWrites();
+  assert.equal(written, 0);
 });

@@ -20,7 +20,26 @@ export type PanelBox = {
   destroy(): void;
 };
 
+/**
+ * What changed on a screen since its last render: `full` when anything moved, appeared or
+ * disappeared (cells outside the boxes must be cleared), else the boxes whose own cells changed.
+ */
+export type ScreenDamage = { full: boolean; boxes: Set<blessed.Widgets.BoxElement> };
+
+const damages = new WeakMap<blessed.Widgets.Screen, ScreenDamage>();
+
+/** The damage record every panel box of `screen` writes to; blessed-ui reads and resets it on each render. */
+export function screenDamage(screen: blessed.Widgets.Screen): ScreenDamage {
+  let damage = damages.get(screen);
+  if (!damage) {
+    damage = { full: true, boxes: new Set() };
+    damages.set(screen, damage);
+  }
+  return damage;
+}
+
 export function createPanelBox(screen: blessed.Widgets.Screen, theme: Theme, border = true): PanelBox {
+  const damage = screenDamage(screen);
   const borderStyle = theme.colors.border;
   const box = blessed.box({
     parent: screen,
@@ -43,6 +62,7 @@ export function createPanelBox(screen: blessed.Widgets.Screen, theme: Theme, bor
       box.top = rect.top;
       box.width = rect.width;
       box.height = rect.height;
+      damage.full = true;
       title = ''; // the label is cut to the width, so redo it
     },
     setTitle(text, tone = 'title') {
@@ -50,12 +70,14 @@ export function createPanelBox(screen: blessed.Widgets.Screen, theme: Theme, bor
       if (tagged === title) return;
       title = tagged;
       box.setLabel({ text: tagged, side: 'left' });
+      damage.boxes.add(box);
     },
     setLines(lines) {
       const next = lines.join('\n');
       if (next === content) return;
       content = next;
       box.setContent(next);
+      damage.boxes.add(box);
     },
     setFocus(focused) {
       if (focused === focus || !border) return;
@@ -63,10 +85,22 @@ export function createPanelBox(screen: blessed.Widgets.Screen, theme: Theme, bor
       title = ''; // redone in the focus tone by the next setTitle
       const fg = focused ? theme.colors.title.fg : borderStyle.fg;
       (box.style.border as { fg?: string | number }).fg = blessedColour(fg);
+      damage.boxes.add(box);
     },
-    show: () => box.show(),
-    hide: () => box.hide(),
-    destroy: () => box.destroy(),
+    show() {
+      if (!box.hidden) return;
+      box.show();
+      damage.full = true;
+    },
+    hide() {
+      if (box.hidden) return;
+      box.hide();
+      damage.full = true;
+    },
+    destroy() {
+      box.destroy();
+      damage.full = true;
+    },
   };
 }
 
