@@ -25,6 +25,8 @@ export type StartOptions = {
   intervalMs?: number;
 };
 
+/** The longest a snapshot waits for the other sources' reads of its tick, ms (a quarter interval when that is shorter). */
+const SNAPSHOT_WAIT_MS = 200;
 /** The baseline's unknown figures are filled from snapshots this soon after it (see completeBaseline). */
 const BASELINE_FILL_INTERVALS = 10;
 const NO_STATSD: Snapshot['statsd'] = { enabled: false, address: null, lines: 0, rejected: 0 };
@@ -43,6 +45,10 @@ export class Profiler implements Recorder {
   private store: Store;
   private sampler: Sampler | null = null;
   private pendingSnapshot: TimerHandle | null = null;
+  /** When the pacer delivered a tick whose snapshot is not taken yet; null when none is due. */
+  private snapshotDueMs: number | null = null;
+  /** Whether the due snapshot's first timer turn has passed (see ingest). */
+  private turnPassed = false;
   private intervalMs: number | null = null;
   private baselineRecord: SnapshotRecord | undefined;
   private lastView: { snapshot: Snapshot; rules: RulesOutcome } | undefined;
@@ -93,6 +99,7 @@ export class Profiler implements Recorder {
       clock: this.clock,
       sources,
       onSamples: (samples, source) => this.ingest(samples, source === pacer),
+      onSettled: () => this.snapshotIfDue(),
       onHealth: this.options.onHealth,
     });
     this.sampler = sampler;
@@ -106,6 +113,7 @@ export class Profiler implements Recorder {
     this.sampler = null;
     if (this.pendingSnapshot !== null) this.clock.clearTimeout(this.pendingSnapshot);
     this.pendingSnapshot = null;
+    this.snapshotDueMs = null;
     sampler?.stop();
   }
 
@@ -246,12 +254,41 @@ export class Profiler implements Recorder {
 
   private ingest(samples: Sample[], fromPacer: boolean): void {
     this.store.ingest(samples);
-    if (!fromPacer || this.pendingSnapshot !== null) return;
-    // One timer turn later: the other sources read on the same tick (usually faster) land in this snapshot too.
+    if (!fromPacer || this.snapshotDueMs !== null) return;
+    this.snapshotDueMs = this.clock.now();
+    this.turnPassed = false;
+    // At least one timer turn later, so the sources whose timers fire on the same tick start their reads.
     this.pendingSnapshot = this.clock.setTimeout(() => {
       this.pendingSnapshot = null;
-      this.takeSnapshot();
+      this.turnPassed = true;
+      this.snapshotIfDue();
     }, 0);
+  }
+
+  /**
+   * Takes the due snapshot once no read is running, or when the wait is over. Waiting matters most for
+   * the first frame: the process source's first CPU figure settles just after the pacer's, and a
+   * snapshot taken without it shows placeholders for a whole interval.
+   */
+  private snapshotIfDue(): void {
+    const dueMs = this.snapshotDueMs;
+    if (dueMs === null || !this.turnPassed) return;
+    const waitMs = Math.min(SNAPSHOT_WAIT_MS, (this.intervalMs ?? 1000) / 4);
+    const waitedMs = this.clock.now() - dueMs;
+    if ((this.sampler?.readsInFlight() ?? 0) > 0 && waitedMs < waitMs) {
+      if (this.pendingSnapshot === null) {
+        this.pendingSnapshot = this.clock.setTimeout(() => {
+          this.pendingSnapshot = null;
+          this.snapshotDueMs = null;
+          this.takeSnapshot();
+        }, waitMs - waitedMs);
+      }
+      return;
+    }
+    if (this.pendingSnapshot !== null) this.clock.clearTimeout(this.pendingSnapshot);
+    this.pendingSnapshot = null;
+    this.snapshotDueMs = null;
+    this.takeSnapshot();
   }
 
   private buildSnapshot(nowMs: number): Snapshot {

@@ -13,6 +13,8 @@ export type SamplerOptions = {
    * It is not guarded: a throw here is a bug in the caller and surfaces as an unhandled rejection.
    */
   onSamples(samples: Sample[], source: string): void;
+  /** Called after every read ends (delivered, failed or timed out), after onSamples; default none. */
+  onSettled?(source: string): void;
   /** Called when a source's health changes state or reason (not on every ok read); default none. */
   onHealth?(source: string, health: SourceHealth): void;
   /** Times every read as component "sampler", operation = source name; default none. */
@@ -39,6 +41,8 @@ export type Sampler = {
   stop(): void;
   health(): Record<string, SourceHealth>;
   stats(): Record<string, SourceStats>;
+  /** How many reads are running now (started and neither settled nor timed out). */
+  readsInFlight(): number;
   /** Changes one source's interval; its grid restarts from now. */
   setInterval(source: string, intervalMs: number): void;
 };
@@ -126,10 +130,11 @@ export function createSampler(options: SamplerOptions): Sampler {
     if (error !== null || samples === null) {
       slot.stats.failures += 1;
       setHealth(slot, { state: 'failed', atMs: nowMs, reason: reasonOf(error) });
-      return;
+    } else {
+      setHealth(slot, healthOf(samples, nowMs));
+      options.onSamples(samples, slot.source.name);
     }
-    setHealth(slot, healthOf(samples, nowMs));
-    options.onSamples(samples, slot.source.name);
+    options.onSettled?.(slot.source.name);
   }
 
   function onTimeout(slot: Slot, flight: InFlight): void {
@@ -140,6 +145,7 @@ export function createSampler(options: SamplerOptions): Sampler {
     const timeoutMs = slot.source.timeoutMs;
     options.recorder?.record('sampler', slot.source.name, timeoutMs, false);
     setHealth(slot, { state: 'failed', atMs: clock.now(), reason: `timed out after ${timeoutMs} ms` });
+    options.onSettled?.(slot.source.name);
   }
 
   function setHealth(slot: Slot, health: SourceHealth): void {
@@ -186,6 +192,11 @@ export function createSampler(options: SamplerOptions): Sampler {
       if (failures.length > 0) throw new Error(`sampler: closing sources failed (${failures.join('; ')})`);
     },
     health: () => Object.fromEntries([...slots].map(([name, slot]) => [name, slot.health])),
+    readsInFlight() {
+      let count = 0;
+      for (const slot of slots.values()) if (slot.inFlight) count++;
+      return count;
+    },
     stats: () => Object.fromEntries([...slots].map(([name, slot]) => [name, { ...slot.stats }])),
     setInterval(name, intervalMs) {
       const slot = slots.get(name);

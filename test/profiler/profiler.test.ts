@@ -5,6 +5,7 @@ import { Profiler } from '../../src/profiler/profiler.js';
 import { StatsdIngest } from '../../src/statsd/ingest.js';
 import { OperationRegistry } from '../../src/timing/operation-registry.js';
 import type { AlertRule } from '../../src/rules/types.js';
+import type { Sample } from '../../src/sampler/types.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { advance, fakeProfiler, MIB, T0 } from './fake-machine.js';
 
@@ -254,4 +255,35 @@ test('gauge() refuses an empty name or a value that is not a finite number', () 
   const profiler = new Profiler();
   assert.throws(() => profiler.gauge('', 1), /name "" is not a non-empty string/);
   assert.throws(() => profiler.gauge('fps', Number.NaN), /Profiler\.gauge\("fps"\): value NaN is not a finite number/);
+});
+
+test('a snapshot waits for the reads of its tick that are still running, but no longer than 200 ms', async () => {
+  const clock = new FakeClock(T0);
+  const readers = (atMs: () => number, processDelayMs: number) => {
+    const delayed = (ms: number, sample: () => Sample): Promise<Sample[]> =>
+      new Promise((resolve) => clock.setTimeout(() => resolve([sample()]), ms));
+    return () => [
+      { name: 'system', intervalMs: 1000, timeoutMs: 5000, read: () => delayed(250, () => ({ kind: 'system', atMs: atMs(), cpuPercent: 20, memoryPercent: 50, memoryUsedBytes: 1, memoryTotalBytes: 2 })) },
+      { name: 'process', intervalMs: 1000, timeoutMs: 5000, read: () => delayed(processDelayMs, () => ({ kind: 'process', atMs: atMs(), role: 'self' as const, pid: 1, cpuPercent: 3, rssBytes: 5 })) },
+    ];
+  };
+  // The process read settles 30 ms after the pacing system read: the first snapshot has it.
+  const late = new Profiler({ clock, sources: readers(() => clock.now(), 280) });
+  late.start({ intervalMs: 1000 });
+  await advance(clock, 300, 10);
+  assert.equal(late.snapshots().length, 1);
+  assert.equal(late.latest()?.processCpuPercent, 3);
+  assert.equal(late.latest()?.atMs, T0 + 280);
+  late.stop();
+  // A read that takes far longer does not hold the snapshot beyond 200 ms.
+  const start = clock.now();
+  const slow = new Profiler({ clock, sources: readers(() => clock.now(), 900) });
+  slow.start({ intervalMs: 1000 });
+  await advance(clock, 440, 10);
+  assert.equal(slow.snapshots().length, 0);
+  await advance(clock, 20, 10);
+  assert.equal(slow.snapshots().length, 1);
+  assert.equal(slow.latest()?.atMs, start + 450);
+  assert.equal(slow.latest()?.processCpuPercent, null);
+  slow.stop();
 });

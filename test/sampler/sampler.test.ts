@@ -343,3 +343,27 @@ test('bad sources and double starts are refused with the field and the fix', () 
     message: 'sampler: start() after stop(); the sources are closed, create a new sampler',
   });
 });
+
+test('readsInFlight counts running reads; onSettled follows every read: delivered, failed or timed out', async () => {
+  const clock = new FakeClock(T0);
+  const [ok, failing, hanging] = [deferred(), deferred(), deferred()];
+  const settled: string[] = [];
+  const { sampler, received } = collect(
+    clock,
+    [source('ok', () => ok.promise), source('failing', () => failing.promise), source('hanging', () => hanging.promise, { timeoutMs: 300 })],
+    { onSettled: (name) => settled.push(`${name}:${received.length}`) },
+  );
+  assert.equal(sampler.readsInFlight(), 0);
+  sampler.start();
+  assert.equal(sampler.readsInFlight(), 3);
+  ok.resolve([sample(T0)]);
+  await flush();
+  failing.reject(new Error('boom'));
+  await flush();
+  assert.equal(sampler.readsInFlight(), 1);
+  await advance(clock, 300);
+  assert.equal(sampler.readsInFlight(), 0);
+  // "ok:1": its samples were delivered before it was called settled.
+  assert.deepEqual(settled, ['ok:1', 'failing:1', 'hanging:1']);
+  sampler.stop();
+});
