@@ -19,12 +19,65 @@ for (let i = 0; i < BUCKET_COUNT; i++) {
   REPRESENTATIVE_MS[i] = i === 0 ? LOWEST_MS : (LOWEST_MS * 2 * GAMMA ** i) / (GAMMA + 1);
 }
 
-/** Index of the bucket that holds ms (ms must be a finite number >= 0). */
-export function bucketIndex(ms: number): number {
-  if (ms <= LOWEST_MS) return 0;
-  const index = Math.ceil(Math.log(ms / LOWEST_MS) * INV_LOG_GAMMA);
-  return index > LAST_BUCKET ? LAST_BUCKET : index;
+// The bucket edges, computed once: every index decision is an exact comparison against them, so a
+// value equal to an edge always lands in the lower bucket. The last bucket has no upper edge.
+const UPPER_MS = new Float64Array(BUCKET_COUNT);
+for (let i = 0; i < LAST_BUCKET; i++) UPPER_MS[i] = LOWEST_MS * GAMMA ** i;
+UPPER_MS[LAST_BUCKET] = Infinity;
+// A private copy of LOWEST_MS, for the same reason as indexOf() below.
+const FIRST_EDGE_MS = UPPER_MS[0] as number;
+/** Values above this go to the last bucket without a table lookup. */
+const CLAMP_MS = UPPER_MS[LAST_BUCKET - 1] as number;
+
+// Math.log costs more than the whole record() budget, so the index comes from the float's bits:
+// the high word holds the exponent and the top 20 mantissa bits. Its top SLOT_BITS mantissa bits
+// cut each binade into slots no wider than 2^-SLOT_BITS relative, narrower than a bucket (about
+// 3 %), so a slot meets at most one edge: the slot gives the bucket of its lowest value, and one
+// comparison with that bucket's upper edge corrects it.
+const SLOT_BITS = 6;
+const SLOT_SHIFT = 20 - SLOT_BITS;
+const FLOAT = new Float64Array(1);
+const WORDS = new Uint32Array(FLOAT.buffer);
+/** Which of the two words holds the exponent depends on the platform's byte order. */
+const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+function slotOf(ms: number): number {
+  FLOAT[0] = ms;
+  return (WORDS[HIGH_WORD] as number) >>> SLOT_SHIFT;
 }
+
+const FIRST_SLOT = slotOf(LOWEST_MS);
+/** Slot (offset by FIRST_SLOT) -> bucket of the slot's lowest value. */
+const SLOT_BUCKET = new Uint16Array(slotOf(CLAMP_MS) - FIRST_SLOT + 1);
+for (let slot = 0, bucket = 0; slot < SLOT_BUCKET.length; slot++) {
+  WORDS[HIGH_WORD] = (FIRST_SLOT + slot) << SLOT_SHIFT;
+  WORDS[1 - HIGH_WORD] = 0;
+  const lowestMs = FLOAT[0] as number;
+  while (lowestMs > (UPPER_MS[bucket] as number)) bucket++;
+  SLOT_BUCKET[slot] = bucket;
+}
+
+/** Upper edge of bucket index, ms (inclusive): -Infinity below bucket 0, Infinity for the last bucket. */
+export function bucketUpperMs(index: number): number {
+  return index < 0 ? -Infinity : index > LAST_BUCKET ? Infinity : (UPPER_MS[index] as number);
+}
+
+/** Index of the bucket that holds ms (ms must be a number >= 0; NaN lands in bucket 0). */
+export function bucketIndex(ms: number): number {
+  return indexOf(ms);
+}
+
+// Callers in this module use this private copy: an exported binding is read through a cell and
+// checked on every call, and a function declaration's binding is mutable, so V8 checks it too; a
+// module-private const it can fold into the caller.
+const indexOf = (ms: number): number => {
+  if (!(ms > FIRST_EDGE_MS)) return 0;
+  if (ms > CLAMP_MS) return LAST_BUCKET;
+  FLOAT[0] = ms;
+  const index = SLOT_BUCKET[((WORDS[HIGH_WORD] as number) >>> SLOT_SHIFT) - FIRST_SLOT] as number;
+  // Unary plus on the comparison compiles to a setcc; a ternary would be a branch that random durations mispredict.
+  return index + +(ms > (UPPER_MS[index] as number));
+};
 
 export class LogHistogram {
   /** Counts per bucket; allocated once, never resized. */
@@ -35,13 +88,15 @@ export class LogHistogram {
   minMs = Infinity;
   maxMs = -Infinity;
 
-  record(ms: number): void {
-    const index = bucketIndex(ms);
-    this.counts[index] = (this.counts[index] ?? 0) + 1;
+  /** Hot path, no allocation. Returns the bucket index, for callers that keep other counts by bucket. */
+  record(ms: number): number {
+    const index = indexOf(ms);
+    this.counts[index] = (this.counts[index] as number) + 1;
     this.count++;
     this.sumMs += ms;
     if (ms < this.minMs) this.minMs = ms;
     if (ms > this.maxMs) this.maxMs = ms;
+    return index;
   }
 
   reset(): void {

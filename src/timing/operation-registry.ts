@@ -29,7 +29,7 @@ export type OperationTotals = {
   operation: string;
   camera: string | null;
   errors: number;
-  /** Live view of the series' buckets: read it now, do not keep it. */
+  /** The series' buckets as of this totals() call; the same object per series on every call, so read it now. */
   histogram: Readonly<Pick<CumulativeHistogram, 'counts' | 'count' | 'sumMs'>>;
 };
 
@@ -82,7 +82,8 @@ export class OperationRegistry implements Recorder {
       this.invalidRecords++;
       return;
     }
-    this.resolve(component, operation)?.record(durationMs, success);
+    const series = this.resolve(component, operation);
+    if (series !== undefined) series.record(durationMs, success);
   }
 
   /** Records into the operation series and into its per-camera child. */
@@ -185,9 +186,9 @@ export class OperationRegistry implements Recorder {
     const out: OperationTotals[] = [];
     for (const [component, operations] of this.components) {
       for (const [operation, series] of operations) {
-        out.push({ component, operation, camera: null, errors: series.errors, histogram: series.total });
+        out.push({ component, operation, camera: null, errors: series.errors, histogram: series.totals() });
         for (const [camera, child] of series.cameras ?? []) {
-          out.push({ component, operation, camera, errors: child.errors, histogram: child.total });
+          out.push({ component, operation, camera, errors: child.errors, histogram: child.totals() });
         }
       }
     }
@@ -207,6 +208,7 @@ export class OperationRegistry implements Recorder {
   /** Forgets one component's series, or all of them (totals included). */
   clear(component?: string): void {
     if (component === undefined) {
+      for (const operations of this.components.values()) retireAll(operations);
       this.components.clear();
       this.seriesCount = 0;
       this.droppedSeries = 0;
@@ -214,6 +216,7 @@ export class OperationRegistry implements Recorder {
     } else {
       const operations = this.components.get(component);
       if (!operations) return;
+      retireAll(operations);
       for (const series of operations.values()) this.seriesCount -= 1 + (series.cameras?.size ?? 0);
       this.components.delete(component);
     }
@@ -223,13 +226,14 @@ export class OperationRegistry implements Recorder {
   /** Finds or creates a series; undefined (and counted) when the cap forbids a new one. */
   resolve(component: string, operation: string): OperationSeries | undefined {
     let operations = this.components.get(component);
-    const found = operations?.get(operation);
-    if (found) return found;
+    // Strict comparisons with undefined: pointer compares, where `?.` and truthiness tests check more.
+    const found = operations === undefined ? undefined : operations.get(operation);
+    if (found !== undefined) return found;
     if (this.seriesCount >= this.maxSeries) {
       this.droppedSeries++;
       return undefined;
     }
-    if (!operations) {
+    if (operations === undefined) {
       operations = new Map();
       this.components.set(component, operations);
     }
@@ -255,6 +259,12 @@ export class OperationRegistry implements Recorder {
 
 const shift = (series: OperationSeries): void => series.shift();
 const clearWindow = (series: OperationSeries): void => series.clearWindow();
+const retire = (series: OperationSeries): void => void (series.retired = true);
+
+/** Marks dropped series, so handles bound to them look their series up again (see BoundSeries). */
+function retireAll(operations: Map<string, OperationSeries>): void {
+  for (const series of operations.values()) forSelfAndCameras(series, retire);
+}
 
 function forSelfAndCameras(series: OperationSeries, fn: (series: OperationSeries) => void): void {
   fn(series);

@@ -17,28 +17,36 @@ export type WindowSummary = {
 };
 
 export class OperationSeries {
-  /** Calls since start or clear; windowing never touches it. */
-  count = 0;
   errors = 0;
   lastMs = 0;
   /** When the registry last saw count or errors change (set at rotate time); null if never. */
   lastChangeMs: number | null = null;
   /** Per-camera child series, created on the first camera-tagged call. */
   cameras: Map<string, OperationSeries> | null = null;
-  /** Fixed buckets since start or clear, for exports that need counters which never go down. */
-  readonly total = new CumulativeHistogram();
+  /** Set by the registry when clear() drops this series, so bound handles know to look it up again. */
+  retired = false;
   private current = new LogHistogram();
   private previous = new LogHistogram();
+  /**
+   * Calls since start or clear, bucketed for exports, except those still in the window: a half window
+   * is added when it leaves, so the hot path only counts each call in `current`.
+   */
+  private readonly closed = new CumulativeHistogram();
+  /** What totals() returns: one object per series, so exports can cache per series. */
+  private published: CumulativeHistogram | null = null;
   private seenCount = 0;
   private seenErrors = 0;
 
+  /** Calls since start or clear; windowing never touches it. */
+  get count(): number {
+    return this.closed.count + this.current.count + this.previous.count;
+  }
+
   /** Hot path: no clock read, no allocation. Invalid durations are the caller's to filter. */
   record(durationMs: number, success: boolean): void {
-    this.count++;
     if (!success) this.errors++;
     this.lastMs = durationMs;
-    this.current.record(durationMs);
-    this.total.record(durationMs);
+    this.closed.noteSplit(this.current.record(durationMs), durationMs);
   }
 
   /** Counts failures that came without a duration (e.g. a StatsD error counter). */
@@ -49,6 +57,7 @@ export class OperationSeries {
   /** Starts a new half window: the current one becomes the previous one, the oldest is dropped. */
   shift(): void {
     const oldest = this.previous;
+    this.closed.addLog(oldest);
     this.previous = this.current;
     oldest.reset();
     this.current = oldest;
@@ -56,6 +65,8 @@ export class OperationSeries {
 
   /** Empties the window (used when rotation lapsed so long that both halves are stale). */
   clearWindow(): void {
+    this.closed.addLog(this.current);
+    this.closed.addLog(this.previous);
     this.current.reset();
     this.previous.reset();
   }
@@ -95,6 +106,14 @@ export class OperationSeries {
       p95Ms: out[1] ?? null,
       p99Ms: out[2] ?? null,
     };
+  }
+
+  /** Buckets, count and sum since start or clear, window included; refreshed by each call into the same object. */
+  totals(): CumulativeHistogram {
+    const out = (this.published ??= new CumulativeHistogram());
+    // Rotation only moves calls between the parts, so the sum changes only when the count does.
+    if (out.count !== this.count) out.setToSum(this.closed, this.current, this.previous);
+    return out;
   }
 
   /** Bytes held by the window's bucket arrays (constant for the life of the series). */

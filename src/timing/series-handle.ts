@@ -20,12 +20,22 @@ export class BoundSeries implements SeriesHandle {
       this.registry.invalidRecords++;
       return;
     }
-    if (this.boundGeneration !== this.registry.generation) {
-      this.target = this.registry.resolve(this.component, this.operation);
-      this.boundGeneration = this.registry.generation;
-    } else if (!this.target) {
+    const target = this.target;
+    // The whole fast path: a bound series that clear() has not dropped. Strict comparisons compile
+    // to pointer compares, where `?.` or `!x` would be a generic truthiness test.
+    if (target !== undefined && target.retired === false) target.record(durationMs, success);
+    else this.recordUnbound(durationMs, success);
+  }
+
+  /** Kept out of record() so the hot path stays small enough to inline. */
+  private recordUnbound(durationMs: number, success: boolean): void {
+    if (this.boundGeneration === this.registry.generation) {
+      // Unbound in this generation: the series cap refused it; resolve() counted the first drop.
       this.registry.droppedSeries++;
+      return;
     }
+    this.target = this.registry.resolve(this.component, this.operation);
+    this.boundGeneration = this.registry.generation;
     this.target?.record(durationMs, success);
   }
 }

@@ -4,6 +4,31 @@ import { CumulativeHistogram, DURATION_BOUNDS_SECONDS } from '../../src/timing/c
 import { OperationRegistry } from '../../src/timing/operation-registry.js';
 
 const T0 = Date.UTC(2026, 0, 1);
+const BOUNDS_MS = DURATION_BOUNDS_SECONDS.map((s) => s * 1000);
+
+/** The definition: the first bucket whose bound is >= ms (le is inclusive), else +Inf. */
+function boundIndex(ms: number): number {
+  const i = BOUNDS_MS.findIndex((boundMs) => ms <= boundMs);
+  return i === -1 ? BOUNDS_MS.length : i;
+}
+
+const FLOAT = new Float64Array(1);
+const BITS = new BigInt64Array(FLOAT.buffer);
+
+/** The next double above or below a positive finite ms. */
+function step(ms: number, by: bigint): number {
+  FLOAT[0] = ms;
+  BITS[0] = (BITS[0] as bigint) + by;
+  return FLOAT[0] as number;
+}
+
+/** Every bound, the doubles on either side of it, and a dense geometric sweep over 1 us..100 s. */
+function sweepMs(): number[] {
+  const values = [0, 1e-9, 0.001, 1e9];
+  for (const boundMs of BOUNDS_MS) values.push(step(boundMs, -1n), boundMs, step(boundMs, 1n));
+  for (let ms = 0.0005; ms < 200_000; ms *= 1.003) values.push(ms);
+  return values;
+}
 
 test('bounds run from 0.5 ms to 30 s, ascending, with a +Inf bucket after them', () => {
   assert.equal(DURATION_BOUNDS_SECONDS.length, 15);
@@ -22,6 +47,42 @@ test('a value on a bound lands in that bound (le is inclusive); above the last b
   assert.equal(h.cumulativeCount(0), 2);
   assert.equal(h.cumulativeCount(4), 5);
   assert.equal(h.cumulativeCount(15), 8);
+});
+
+test('record() puts every value, bounds and their neighbours included, in the bucket le defines', () => {
+  for (const ms of sweepMs()) {
+    const h = new CumulativeHistogram();
+    h.record(ms);
+    const expected = boundIndex(ms);
+    if (h.counts[expected] !== 1) assert.fail(`${ms} ms should count in bucket ${expected}, counts are ${[...h.counts]}`);
+  }
+});
+
+test('registry totals match direct recording exactly, whether calls are in the window or left it', () => {
+  const values = sweepMs();
+  const registry = new OperationRegistry({ startMs: T0, windowMs: 10_000 });
+  const direct = new CumulativeHistogram();
+  const check = (when: string): void => {
+    const [t] = registry.totals();
+    assert.ok(t);
+    assert.deepEqual([...t.histogram.counts], [...direct.counts], when);
+    assert.equal(t.histogram.count, direct.count, when);
+    // Half windows are summed apart, then added: only float rounding may differ.
+    assert.ok(Math.abs(t.histogram.sumMs - direct.sumMs) <= direct.sumMs * 1e-12, `${when}: sum ${t.histogram.sumMs} vs ${direct.sumMs}`);
+  };
+  values.forEach((ms, i) => {
+    registry.record('camera', 'capture', ms);
+    direct.record(ms);
+    if (i === 1000) check('all calls in the current half window');
+    if (i === 1000) registry.rotate(T0 + 5_000); // shift: they become the previous half
+    if (i === 3000) check('calls in both halves');
+    if (i === 3000) registry.rotate(T0 + 10_000); // shift: the oldest half leaves the window
+    if (i === 5000) registry.rotate(T0 + 60_000); // lapse: both halves leave at once
+  });
+  check('calls in and out of the window');
+  assert.equal(registry.stats(T0 + 60_000)[0]?.count, values.length);
+  const before = registry.totals()[0]?.histogram;
+  assert.equal(registry.totals()[0]?.histogram, before, 'the same object per series, for the exporter cache');
 });
 
 test('registry totals survive window rotation and count camera children separately', () => {

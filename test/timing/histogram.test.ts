@@ -1,6 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BUCKET_COUNT, HIGHEST_MS, LOWEST_MS, LogHistogram, bucketIndex, quantilesOf } from '../../src/timing/histogram.js';
+import {
+  BUCKET_COUNT,
+  HIGHEST_MS,
+  LOWEST_MS,
+  LogHistogram,
+  RELATIVE_ACCURACY,
+  bucketIndex,
+  bucketUpperMs,
+  quantilesOf,
+} from '../../src/timing/histogram.js';
+
 
 /** Deterministic PRNG so the distributions are the same on every run. */
 function mulberry32(seed: number): () => number {
@@ -48,6 +58,75 @@ test('covers 1 us to 100 s in a few KiB', () => {
   assert.equal(bucketIndex(LOWEST_MS), 0);
   assert.equal(bucketIndex(HIGHEST_MS), BUCKET_COUNT - 1);
   assert.equal(bucketIndex(1e12), BUCKET_COUNT - 1);
+});
+
+const FLOAT = new Float64Array(1);
+const BITS = new BigInt64Array(FLOAT.buffer);
+
+/** The next double above or below a positive finite ms. */
+function step(ms: number, by: bigint): number {
+  FLOAT[0] = ms;
+  BITS[0] = (BITS[0] as bigint) + by;
+  return FLOAT[0] as number;
+}
+const nextUp = (ms: number): number => step(ms, 1n);
+const nextDown = (ms: number): number => step(ms, -1n);
+
+const GAMMA = (1 + RELATIVE_ACCURACY) / (1 - RELATIVE_ACCURACY);
+const LAST = BUCKET_COUNT - 1;
+
+/** The definition: bucket i holds (LOWEST_MS * GAMMA^(i-1), LOWEST_MS * GAMMA^i], clamped to the last bucket. */
+function logIndex(ms: number): number {
+  if (ms <= LOWEST_MS) return 0;
+  return Math.min(LAST, Math.ceil(Math.log(ms / LOWEST_MS) / Math.log(GAMMA)));
+}
+
+/** True when ms is so close to an edge that Math.log's rounding, not the definition, decides logIndex(ms). */
+function nearEdge(ms: number): boolean {
+  const exponent = Math.log(ms / LOWEST_MS) / Math.log(GAMMA);
+  return Math.abs(exponent - Math.round(exponent)) < 1e-7;
+}
+
+test('bucket edges are LOWEST_MS * GAMMA^i, and an edge belongs to the bucket below it', () => {
+  assert.equal(bucketUpperMs(-1), -Infinity);
+  assert.equal(bucketUpperMs(0), LOWEST_MS);
+  assert.equal(bucketUpperMs(LAST), Infinity);
+  assert.equal(bucketIndex(nextDown(LOWEST_MS)), 0);
+  for (let i = 0; i < LAST; i++) {
+    const edgeMs = bucketUpperMs(i);
+    assert.ok(Math.abs(edgeMs / (LOWEST_MS * GAMMA ** i) - 1) < 1e-12, `edge ${i} is ${edgeMs}`);
+    assert.equal(bucketIndex(edgeMs), i, `edge ${i} (${edgeMs})`);
+    assert.equal(bucketIndex(nextDown(edgeMs)), i, `just below edge ${i}`);
+    assert.equal(bucketIndex(nextUp(edgeMs)), i + 1, `just above edge ${i}`);
+    assert.ok(bucketUpperMs(i + 1) > edgeMs);
+  }
+  assert.ok(bucketUpperMs(LAST - 1) < HIGHEST_MS, 'values up to HIGHEST_MS are told apart');
+  assert.equal(bucketIndex(Infinity), LAST);
+  assert.equal(bucketIndex(NaN), 0);
+});
+
+test('bucketIndex equals the log definition over a dense sweep of 1e-4..1e6 ms', () => {
+  // Steps of 0.01 % are far finer than a bucket (3 %) and than the mapping's internal slots (>= 0.8 %).
+  let checked = 0;
+  for (let ms = 1e-4; ms < 1e6; ms *= 1.0001) {
+    if (nearEdge(ms)) continue; // the edges themselves are checked exactly above
+    const expected = logIndex(ms);
+    if (bucketIndex(ms) !== expected) assert.fail(`bucketIndex(${ms}) = ${bucketIndex(ms)}, the definition gives ${expected}`);
+    checked++;
+  }
+  assert.ok(checked > 200_000, `${checked} values checked`);
+  const random = mulberry32(7);
+  for (let n = 0; n < 50_000; n++) {
+    const ms = 1e-4 * 1e10 ** random();
+    if (!nearEdge(ms) && bucketIndex(ms) !== logIndex(ms)) assert.fail(`bucketIndex(${ms}) = ${bucketIndex(ms)}, the definition gives ${logIndex(ms)}`);
+  }
+});
+
+test('LogHistogram.record returns the bucket it counted', () => {
+  const histogram = new LogHistogram();
+  const index = histogram.record(33.3);
+  assert.equal(index, bucketIndex(33.3));
+  assert.equal(histogram.counts[index], 1);
 });
 
 test('1..1000 ms: exact count, min, max, sum; percentiles within 2 %', () => {
