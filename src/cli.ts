@@ -4,11 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { parseOptions, USAGE } from './app/options.js';
 import { effectiveOptions } from './app/effective-options.js';
-import { runDashboard, StartupError } from './app/run-dashboard.js';
-import { runHeadlessApp } from './app/run-headless-app.js';
-import { parseReplayArgs, REPLAY_USAGE, runReplay } from './app/run-replay.js';
 import { loadZoomtopConfig } from './config/zoomtop-config.js';
-import { isSubcommand, runSubcommand, SUBCOMMAND_USAGE } from './commands/subcommands.js';
+
+// Each mode's code is imported when that mode runs: the dashboard does not load the subcommands,
+// replay or headless exporters (less to parse at start, less resident memory: issue 8).
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -17,10 +16,14 @@ function version(): string {
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'replay') return replayMain(argv.slice(1));
-  if (isSubcommand(argv[0])) {
-    // exitCode, not exit(): output piped to a script must be flushed first.
-    process.exitCode = await runSubcommand(argv);
-    return;
+  // The dashboard takes only flags, so a first word that is not one may name a subcommand.
+  if (argv[0] !== undefined && !argv[0].startsWith('-')) {
+    const { isSubcommand, runSubcommand } = await import('./commands/subcommands.js');
+    if (isSubcommand(argv[0])) {
+      // exitCode, not exit(): output piped to a script must be flushed first.
+      process.exitCode = await runSubcommand(argv);
+      return;
+    }
   }
   const parsed = parseOptions(argv);
   if (!parsed.ok) {
@@ -28,6 +31,7 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   if (parsed.options.help) {
+    const { SUBCOMMAND_USAGE } = await import('./commands/subcommands.js');
     process.stdout.write(`${USAGE}\n${SUBCOMMAND_USAGE}`);
     return;
   }
@@ -43,6 +47,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const options = effectiveOptions(parsed.options, loaded.config);
   if (options.headless) {
+    const { runHeadlessApp } = await import('./app/run-headless-app.js');
     process.exitCode = await runHeadlessApp(options, { settings: loaded.config });
     return;
   }
@@ -52,6 +57,7 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`zoomtop: ${which} is not a terminal; the dashboard needs one: run zoomtop in a terminal or tmux, or pass --headless to write the figures instead (zoomtop --help for options)\n`);
     process.exit(1);
   }
+  const { runDashboard, StartupError } = await import('./app/run-dashboard.js');
   const { createBlessedUi } = await import('../widgets/blessed-ui.js');
   const { createThemeCatalog } = await import('../widgets/theme-catalog.js');
   const catalog = createThemeCatalog({ env: process.env, term: process.env.TERM });
@@ -83,6 +89,7 @@ async function main(argv: string[]): Promise<void> {
 
 /** `zoomtop replay`: here rather than in commands/, because it opens the terminal UI from widgets/. */
 async function replayMain(args: string[]): Promise<void> {
+  const { parseReplayArgs, REPLAY_USAGE, runReplay } = await import('./app/run-replay.js');
   const parsed = parseReplayArgs(args);
   if (!parsed.ok) {
     process.stderr.write(`zoomtop: ${parsed.error}\n`);

@@ -1,6 +1,6 @@
 // Applies ConfigPatch[] to YAML text by splicing only each edited value's source; every other byte stays.
 import { isDeepStrictEqual } from 'node:util';
-import { isAlias, isMap, isScalar, isSeq, visit } from 'yaml';
+import { yamlLib } from '../config/yaml-lib.js';
 import type { Document, Node, Scalar } from 'yaml';
 import { dottedPath, findPairs, nodeStart, parseYamlSource } from '../config/yaml-source.js';
 import type { ConfigPatch } from './types.js';
@@ -70,10 +70,10 @@ function locate(doc: Document.Parsed, path: readonly (string | number)[]): Locat
   for (const [index, key] of path.entries()) {
     const prefix = dottedPath(path.slice(0, index)) || 'the document';
     const offset = nodeStart(node);
-    if (isAlias(node)) {
+    if (yamlLib().isAlias(node)) {
       return { ok: false, offset, message: `${prefix} is an alias (*${node.source}); edit the anchored value (&${node.source}) by hand` };
     }
-    if (!isMap(node)) {
+    if (!yamlLib().isMap(node)) {
       return { ok: false, offset, message: `${prefix} is not a mapping, so ${dottedPath(path)} does not exist; re-plan` };
     }
     ancestors.push(node);
@@ -93,11 +93,11 @@ function locate(doc: Document.Parsed, path: readonly (string | number)[]): Locat
     }
   }
   const at = dottedPath(path);
-  if (isAlias(node)) {
+  if (yamlLib().isAlias(node)) {
     return { ok: false, offset: nodeStart(node), message: `${at} is an alias (*${node.source}); edit the anchored value (&${node.source}) by hand` };
   }
-  if (!isScalar(node)) {
-    const kind = isMap(node) ? 'a mapping' : isSeq(node) ? 'a list' : 'not a value';
+  if (!yamlLib().isScalar(node)) {
+    const kind = yamlLib().isMap(node) ? 'a mapping' : yamlLib().isSeq(node) ? 'a list' : 'not a value';
     return { ok: false, offset: nodeStart(node), message: `${at} is ${kind}, not a single value; re-plan` };
   }
   return { ok: true, node, ancestors };
@@ -106,7 +106,7 @@ function locate(doc: Document.Parsed, path: readonly (string | number)[]): Locat
 /** The first anchor on `nodes` that some alias in the document refers to, else null. */
 function sharedAnchor(doc: Document.Parsed, nodes: readonly Node[]): string | null {
   const aliased = new Set<string>();
-  visit(doc, { Alias: (_key, alias) => void aliased.add(alias.source) });
+  yamlLib().visit(doc, { Alias: (_key, alias) => void aliased.add(alias.source) });
   for (const node of nodes) {
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor !== undefined && aliased.has(anchor)) return anchor;

@@ -1,5 +1,5 @@
 // Writes one scalar's source text so that both PyYAML (YAML 1.1) and YAML 1.2 readers get back exactly the value meant.
-import { parse } from 'yaml';
+import { yamlLib } from '../config/yaml-lib.js';
 
 /** How the value was written before; the new value keeps it when that is safe. */
 export type ScalarStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE';
@@ -20,7 +20,7 @@ export function isPlainSafe(value: string): boolean {
   if (!PLAIN_SHAPE.test(value) || RESERVED_WORDS.has(value.toLowerCase())) return false;
   // A leading digit risks ints, floats, octal, hex, sexagesimal and dates; only WxH passes.
   if (/^[0-9]/.test(value) && !/^[1-9][0-9]*x[0-9]+$/.test(value)) return false;
-  return parse(value, { version: '1.1' }) === value && parse(value, { version: '1.2' }) === value;
+  return yamlLib().parse(value, { version: '1.1' }) === value && yamlLib().parse(value, { version: '1.2' }) === value;
 }
 
 const NAMED_ESCAPES: Record<string, string> = {

@@ -1,7 +1,7 @@
 // Reads and validates ZoomCam's own config (cameras, streaming, zoomtop's section) with one-line errors that say the fix.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isAlias, isMap } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Document, Node } from 'yaml';
 import { parseResolution } from '../actions/resolution-ladder.js';
 import { sha256Hex } from './content-hash.js';
@@ -111,7 +111,7 @@ export function parseAppConfigText(file: string, text: string, maxAliasCount = 1
   }
   const camerasPair = findPairs(doc.contents as Node, 'cameras')[0];
   const camerasNode = deref(doc, camerasPair?.value);
-  if (!isMap(camerasNode)) {
+  if (!yamlLib().isMap(camerasNode)) {
     return fail(camerasPair ?? doc.contents, 'no "cameras" mapping; add "cameras:" with one entry per camera, e.g. "front_door: {resolution: 1280x720}"');
   }
   const cameras: CameraConfig[] = [];
@@ -151,7 +151,7 @@ export function parseAppConfigText(file: string, text: string, maxAliasCount = 1
 }
 
 function deref(doc: Document.Parsed, node: unknown): unknown {
-  return isAlias(node) ? node.resolve(doc) : node;
+  return yamlLib().isAlias(node) ? node.resolve(doc) : node;
 }
 
 type CameraRead = { ok: true; camera: CameraConfig } | { ok: false; offset: number; message: string };

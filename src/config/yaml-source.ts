@@ -1,5 +1,5 @@
 // Parses ZoomCam YAML the way its Python reader sees it (YAML 1.1) and turns problems into one-line errors.
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Document, Node, Pair, YAMLError } from 'yaml';
 
 export type ParsedYaml = { ok: true; doc: Document.Parsed; where: (offset: number) => string } | { ok: false; error: string };
@@ -18,8 +18,8 @@ const FIXES: Partial<Record<YAMLError['code'], string>> = {
  * warnings alike: a config the app might read differently from us is not safe to edit.
  */
 export function parseYamlSource(file: string, text: string): ParsedYaml {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { version: '1.1', lineCounter, prettyErrors: false });
+  const lineCounter = new (yamlLib().LineCounter)();
+  const doc = yamlLib().parseDocument(text, { version: '1.1', lineCounter, prettyErrors: false });
   const where = (offset: number): string => {
     const pos = lineCounter.linePos(offset);
     return `${file}:${pos.line}:${pos.col}`;
@@ -43,11 +43,11 @@ export function dottedPath(path: readonly (string | number)[]): string {
  * numeric id `1:` answers to both 1 and "1".
  */
 export function findPairs(map: Node, key: string | number): Pair[] {
-  if (!isMap(map)) return [];
+  if (!yamlLib().isMap(map)) return [];
   const want = String(key);
   return map.items.filter((pair) => {
     const k = pair.key;
-    if (!isScalar(k)) return false;
+    if (!yamlLib().isScalar(k)) return false;
     if (k.value !== null && String(k.value) === want) return true;
     return k.source !== undefined && k.source === want;
   });

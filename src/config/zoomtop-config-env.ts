@@ -1,5 +1,5 @@
 // ${VAR} and ${VAR:default} in zoomtop.yaml's values, taken from the environment after parsing (so a value can never inject YAML).
-import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Document, Node } from 'yaml';
 import { displayPath, show } from './zoomtop-config-problems.js';
 import type { KeyPath, Problem } from './zoomtop-config-problems.js';
@@ -15,19 +15,19 @@ type Env = Record<string, string | undefined>;
 export function substituteEnv(doc: Document, env: Env): Problem[] {
   const problems: Problem[] = [];
   const walk = (node: unknown, path: KeyPath): void => {
-    if (isAlias(node)) return; // the anchored node is substituted where it stands
-    if (isMap(node)) {
-      for (const pair of node.items) walk(pair.value, [...path, isScalar(pair.key) ? String(pair.key.value) : '?']);
-    } else if (isSeq(node)) {
+    if (yamlLib().isAlias(node)) return; // the anchored node is substituted where it stands
+    if (yamlLib().isMap(node)) {
+      for (const pair of node.items) walk(pair.value, [...path, yamlLib().isScalar(pair.key) ? String(pair.key.value) : '?']);
+    } else if (yamlLib().isSeq(node)) {
       node.items.forEach((item, index) => walk(item, [...path, index]));
-    } else if (isScalar(node) && typeof node.value === 'string' && node.value.includes('$')) {
+    } else if (yamlLib().isScalar(node) && typeof node.value === 'string' && node.value.includes('$')) {
       const result = substitute(node.value, env);
       const offset = (node as Node).range?.[0] ?? 0;
       if (!result.ok) {
         problems.push({ offset, message: `${displayPath(path)} ${show(node.value)}: ${result.error}` });
         return;
       }
-      if (result.text !== node.value) node.value = node.type === Scalar.PLAIN ? reread(result.text) : result.text;
+      if (result.text !== node.value) node.value = node.type === yamlLib().Scalar.PLAIN ? reread(result.text) : result.text;
     }
   };
   walk(doc.contents, []);
@@ -66,7 +66,7 @@ export function substitute(text: string, env: Env): Substituted {
 
 /** A substituted unquoted value as YAML would read it: number, boolean, null, or else the text. */
 function reread(text: string): unknown {
-  const doc = parseDocument(text);
+  const doc = yamlLib().parseDocument(text);
   if (doc.errors.length > 0 || doc.contents === null) return doc.errors.length > 0 ? text : null;
-  return isScalar(doc.contents) ? doc.contents.value : text;
+  return yamlLib().isScalar(doc.contents) ? doc.contents.value : text;
 }

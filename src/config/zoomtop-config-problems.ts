@@ -1,5 +1,5 @@
 // One problem of zoomtop.yaml: where it is (a key path and the YAML node's offset) and one line of text.
-import { isAlias, isMap, isScalar, isSeq, stringify } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Document, Node } from 'yaml';
 
 export type KeyPath = readonly (string | number)[];
@@ -22,14 +22,14 @@ export function show(value: unknown): string {
 /** The value at `path` as show() writes it, plus how YAML read it where that differs from the text (0x480 is 1152). */
 export function showAt(doc: Document, path: KeyPath, value: unknown): string {
   const node = nodeAt(doc, path);
-  const source = isScalar(node) ? (node as { source?: unknown }).source : undefined;
+  const source = yamlLib().isScalar(node) ? (node as { source?: unknown }).source : undefined;
   if (typeof value !== 'number' || typeof source !== 'string' || source === String(value)) return show(value);
   return `${source} (which YAML reads as the number ${value}; quote it for text)`;
 }
 
 /** An example as the fix writes it: "key: value", or "- value" for a list item. */
 export function exampleLine(path: KeyPath, example: unknown): string {
-  const value = stringify(example, { collectionStyle: 'flow', lineWidth: 0 }).trim();
+  const value = yamlLib().stringify(example, { collectionStyle: 'flow', lineWidth: 0 }).trim();
   const last = path[path.length - 1];
   return `"${last === undefined ? value : typeof last === 'number' ? `- ${value}` : `${last}: ${value}`}"`;
 }
@@ -54,14 +54,14 @@ function descend(doc: Document, path: KeyPath): { node: unknown; keyNode: unknow
   let keyNode: unknown = null;
   let depth = 0;
   for (const seg of path) {
-    if (isAlias(node)) node = node.resolve(doc);
+    if (yamlLib().isAlias(node)) node = node.resolve(doc);
     let next: unknown;
-    if (isMap(node)) {
+    if (yamlLib().isMap(node)) {
       // The last of duplicate keys, as it is the one whose value the data holds.
-      const pair = node.items.filter((p) => isScalar(p.key) && String(p.key.value) === String(seg)).pop();
+      const pair = node.items.filter((p) => yamlLib().isScalar(p.key) && String(p.key.value) === String(seg)).pop();
       keyNode = pair?.key ?? null;
       next = pair === undefined ? undefined : (pair.value ?? pair.key);
-    } else if (isSeq(node) && typeof seg === 'number') {
+    } else if (yamlLib().isSeq(node) && typeof seg === 'number') {
       keyNode = null;
       next = node.items[seg];
     }
@@ -105,14 +105,14 @@ function editDistance(a: string, b: string): number {
 /** The key path of the mapping key that starts at `offset` (for yaml's own errors), or null. */
 export function keyPathAt(doc: Document, offset: number): (string | number)[] | null {
   const walk = (node: unknown, path: (string | number)[]): (string | number)[] | null => {
-    if (isMap(node)) {
+    if (yamlLib().isMap(node)) {
       for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+        const key = yamlLib().isScalar(pair.key) ? String(pair.key.value) : '?';
         if (start(pair.key) === offset && pair.key !== null) return [...path, key];
         const found = walk(pair.value, [...path, key]);
         if (found) return found;
       }
-    } else if (isSeq(node)) {
+    } else if (yamlLib().isSeq(node)) {
       for (const [index, item] of node.items.entries()) {
         const found = walk(item, [...path, index]);
         if (found) return found;

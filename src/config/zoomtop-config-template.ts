@@ -1,5 +1,5 @@
 // The commented zoomtop.yaml with every default, written by `zoomtop init` and kept as examples/zoomtop.yaml.
-import { stringify } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import { ACTION_IDS } from '../actions/action-table.js';
 import type { AlertRule, SuggestionRule } from '../rules/types.js';
 import { DEFAULT_ZOOMTOP_CONFIG } from './zoomtop-config-defaults.js';
@@ -18,7 +18,7 @@ export function durationText(ms: number): string {
 }
 
 /** A value as YAML writes it on one line, quoted only where needed. */
-const y = (value: unknown): string => stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).trimEnd();
+const y = (value: unknown): string => yamlLib().stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).trimEnd();
 
 export function renderZoomtopYaml(options: RenderOptions = {}): string {
   const d = DEFAULT_ZOOMTOP_CONFIG;

@@ -2,10 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { Ajv } from 'ajv';
-import type { ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
-import type { Document, YAMLError } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
+import { yamlLib } from './yaml-lib.js';
+import type { Document, LineCounter, YAMLError } from 'yaml';
 import { defaultConfigFile } from './config-dir.js';
 import { checkZoomtopConfig } from './zoomtop-config-checks.js';
 import { DEFAULT_ZOOMTOP_CONFIG } from './zoomtop-config-defaults.js';
@@ -73,8 +73,8 @@ const YAML_FIXES: Partial<Record<YAMLError['code'], string>> = {
 
 /** The pure half of loadZoomtopConfig: the text of `file` in, the config or every problem out. */
 export function parseZoomtopConfig(file: string, text: string, env: ZoomtopConfigEnv = {}): LoadZoomtopConfigResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new (yamlLib().LineCounter)();
+  const doc = yamlLib().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const fail = (problems: Problem[]): LoadZoomtopConfigResult => ({ ok: false, errors: toLines(file, problems, lineCounter) });
   const problems = [...doc.errors, ...doc.warnings].map((e) => yamlProblem(doc, e));
   // Duplicate keys leave a whole document to check; other syntax errors may not.
@@ -100,8 +100,12 @@ export function parseZoomtopConfig(file: string, text: string, env: ZoomtopConfi
 let compiled: ValidateFunction | null = null;
 
 /** Compiled on first use: a dashboard without a config file never pays for it. */
+/** ajv is loaded only when a zoomtop.yaml is read: importing it costs about 10 MB of resident memory. */
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(ZOOMTOP_SCHEMA);
+  if (!compiled) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+    compiled = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(ZOOMTOP_SCHEMA);
+  }
   return compiled;
 }
 

@@ -1,6 +1,6 @@
 // Reads the part of a ZoomCam config the demo pipeline uses (cameras and target fps), with one-line errors.
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { yamlLib } from '../config/yaml-lib.js';
 
 export type DemoCamera = {
   /** The key under `cameras:`; becomes the DogStatsD tag `camera:<id>`. */
@@ -51,7 +51,7 @@ export function readDemoConfig(file: string, readText: (file: string) => string 
 export function parseDemoConfig(text: string, file: string): DemoConfig {
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = yamlLib().parse(text);
   } catch (err) {
     const first = (err as Error).message.split('\n')[0]?.replace(/:\s*$/, '');
     throw new DemoConfigError(`${file}: invalid YAML: ${first}; fix the syntax at that line`);

@@ -1,5 +1,5 @@
 // Everything the profiler knows as one plain document (ISO times, units in key names), written as JSON or YAML.
-import { stringify } from 'yaml';
+import { yamlLib } from '../config/yaml-lib.js';
 import type { AlertEntry, Suggestion } from '../rules/types.js';
 import type { ComponentMetrics, OperationMetrics } from './component-metrics.js';
 import type { MetricFigures, SnapshotRecord } from './snapshot-record.js';
@@ -81,7 +81,7 @@ export function serializeExport(data: ExportData, format: ExportFormat): string 
     case 'json':
       return `${JSON.stringify(data, null, 2)}\n`;
     case 'yaml':
-      return stringify(data, { lineWidth: 0 });
+      return yamlLib().stringify(data, { lineWidth: 0 });
     default:
       throw new Error(`Profiler.exportMetrics: format ${JSON.stringify(format)} is not supported; use "json" or "yaml"`);
   }
