@@ -10,7 +10,6 @@ import { createNetworkSource } from '../sampler/sources/network.js';
 import { createProcessCountsSource } from '../sampler/sources/process-counts.js';
 import { createProcessSource, type ProcessTarget } from '../sampler/sources/process.js';
 import { createSystemSource } from '../sampler/sources/system.js';
-import { procFiles } from '../sampler/sources/proc-files.js';
 import type { Source, SourceHealth } from '../sampler/types.js';
 import type { Snapshot } from '../store/snapshot.js';
 import type { OperationRegistry } from '../timing/operation-registry.js';
@@ -76,7 +75,7 @@ export function createDefaultSources(context: SourceContext, processTargets: () 
     return (targets.find((t) => t.role === 'app') ?? targets[0])?.pid ?? process.pid;
   };
   return [
-    createSystemSource({ intervalMs, clock, ...(rootDir ? { readProcStat: () => procFiles(rootDir).readText('proc/stat') } : {}) }),
+    createSystemSource({ intervalMs, clock, rootDir }),
     // A short first window, so zoomtop's own CPU % is on the first frame rather than a second later.
     createProcessSource({ intervalMs, clock, targets: processTargets, firstWindowMs: 250 }),
     createDiskSource({ intervalMs, clock, rootDir }),

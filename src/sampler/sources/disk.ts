@@ -2,6 +2,7 @@
 import { systemClock, type Clock } from '../../app/clock.js';
 import type { DiskSample, Source, UnavailableSample } from '../types.js';
 import { CounterRates } from './counter-rates.js';
+import { KeptFile } from './kept-file.js';
 import { isMissing, procFiles } from './proc-files.js';
 
 export type DiskSourceOptions = {
@@ -30,10 +31,11 @@ export function createDiskSource(options: DiskSourceOptions = {}): Source {
   const files = procFiles(options.rootDir);
   const clock = options.clock ?? systemClock;
   const rates = new CounterRates(['readBytes', 'writeBytes'] as const);
+  const diskstats = new KeptFile();
 
-  async function wholeDisks(): Promise<Set<string> | null> {
+  function wholeDisks(): Set<string> | null {
     try {
-      return new Set(await files.list('sys/block'));
+      return new Set(files.listSync('sys/block'));
     } catch {
       // No sysfs (a container, a test tree without it): fall back on the names.
       return null;
@@ -47,13 +49,13 @@ export function createDiskSource(options: DiskSourceOptions = {}): Source {
     async read(): Promise<(DiskSample | UnavailableSample)[]> {
       let text: string;
       try {
-        text = await files.readText('proc/diskstats');
+        text = diskstats.read(files.where('proc/diskstats'));
       } catch (error) {
         if (!isMissing(error)) throw error;
         rates.reset();
         return [{ kind: 'unavailable', atMs: clock.now(), source: NAME, reason: `${files.where('proc/diskstats')} not readable: disk rates need Linux` }];
       }
-      const disks = await wholeDisks();
+      const disks = wholeDisks();
       const atMs = clock.now();
       const totals: DiskCounters = { readBytes: 0, writeBytes: 0 };
       const devices: string[] = [];
@@ -68,6 +70,7 @@ export function createDiskSource(options: DiskSourceOptions = {}): Source {
     },
     close() {
       rates.reset();
+      diskstats.close();
     },
   };
 }

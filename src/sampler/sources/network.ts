@@ -2,6 +2,7 @@
 import { systemClock, type Clock } from '../../app/clock.js';
 import type { NetworkSample, Source, UnavailableSample } from '../types.js';
 import { CounterRates } from './counter-rates.js';
+import { KeptFile } from './kept-file.js';
 import { isMissing, procFiles } from './proc-files.js';
 
 export type NetworkSourceOptions = {
@@ -27,6 +28,7 @@ export function createNetworkSource(options: NetworkSourceOptions = {}): Source 
   const clock = options.clock ?? systemClock;
   const includeLoopback = options.includeLoopback ?? false;
   const rates = new CounterRates(['receivedBytes', 'sentBytes'] as const);
+  const netDev = new KeptFile();
 
   return {
     name: NAME,
@@ -35,7 +37,7 @@ export function createNetworkSource(options: NetworkSourceOptions = {}): Source 
     async read(): Promise<(NetworkSample | UnavailableSample)[]> {
       let text: string;
       try {
-        text = await files.readText('proc/net/dev');
+        text = netDev.read(files.where('proc/net/dev'));
       } catch (error) {
         if (!isMissing(error)) throw error;
         rates.reset();
@@ -55,6 +57,7 @@ export function createNetworkSource(options: NetworkSourceOptions = {}): Source 
     },
     close() {
       rates.reset();
+      netDev.close();
     },
   };
 }

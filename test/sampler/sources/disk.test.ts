@@ -1,6 +1,7 @@
 // Disk source against a fixture /proc/diskstats: rates over the real elapsed time, whole disks only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { createDiskSource, parseDiskstats } from '../../../src/sampler/sources/disk.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { procTree } from './proc-tree.js';
@@ -79,4 +80,14 @@ test('no /proc/diskstats (not Linux) is "unavailable" with the path; a malformed
   } finally {
     tree.remove();
   }
+});
+
+test('the real /proc/diskstats: one descriptor kept across reads, released by close()', { skip: process.platform !== 'linux' }, async () => {
+  const openFds = () => readdirSync('/proc/self/fd').length;
+  const before = openFds();
+  const source = createDiskSource();
+  for (let i = 0; i < 3; i++) assert.equal((await source.read())[0]?.kind, 'disk');
+  assert.equal(openFds(), before + 1);
+  source.close?.();
+  assert.equal(openFds(), before);
 });

@@ -1,6 +1,7 @@
 // Network source against a fixture /proc/net/dev: rates over the real elapsed time, loopback left out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { createNetworkSource, parseNetDev } from '../../../src/sampler/sources/network.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 import { procTree } from './proc-tree.js';
@@ -58,4 +59,14 @@ test('no /proc/net/dev is "unavailable", not an error', async () => {
   } finally {
     tree.remove();
   }
+});
+
+test('the real /proc/net/dev: one descriptor kept across reads, released by close()', { skip: process.platform !== 'linux' }, async () => {
+  const openFds = () => readdirSync('/proc/self/fd').length;
+  const before = openFds();
+  const source = createNetworkSource();
+  for (let i = 0; i < 3; i++) assert.equal((await source.read())[0]?.kind, 'network');
+  assert.equal(openFds(), before + 1);
+  source.close?.();
+  assert.equal(openFds(), before);
 });

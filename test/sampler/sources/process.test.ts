@@ -3,28 +3,31 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { createProcessSource, type PidusagePort, type ProcessTarget } from '../../../src/sampler/sources/process.js';
+import { batchedPidusage, createProcessSource, type PidusageFn, type PidusagePort, type PidUsage, type ProcessTarget } from '../../../src/sampler/sources/process.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 
 function errno(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
 }
 
-/** Answers per pid: a number is cpu %, an Error is thrown. RSS is pid * 1000 to tell them apart. */
+/** Answers per pid: a number is cpu %, an Error is that pid's error. RSS is pid * 1000 to tell them apart. */
 function fakePidusage(answers: Record<number, (number | Error)[]>) {
-  const asked: number[] = [];
-  const port: PidusagePort = async (pid) => {
-    asked.push(pid);
-    const next = answers[pid]?.shift();
-    if (next === undefined) throw new Error(`test: no answer left for pid ${pid}`);
-    if (next instanceof Error) throw next;
-    return { cpu: next, memory: pid * 1000 };
+  const asked: number[][] = [];
+  const port: PidusagePort = async (pids) => {
+    asked.push([...pids]);
+    return new Map(
+      pids.map((pid): [number, PidUsage | Error] => {
+        const next = answers[pid]?.shift();
+        if (next === undefined) return [pid, new Error(`test: no answer left for pid ${pid}`)];
+        return [pid, next instanceof Error ? next : { cpu: next, memory: pid * 1000 }];
+      }),
+    );
   };
   return { port, asked };
 }
 
-test('the first figure of each pid is pending (null); later ones are pidusage cpu; rss is memory', async () => {
-  const { port } = fakePidusage({ 10: [0, 4.5], 20: [0, 130] });
+test('the first figure of each pid is pending (null); later ones are pidusage cpu; rss is memory; all pids in one call', async () => {
+  const { port, asked } = fakePidusage({ 10: [0, 4.5], 20: [0, 130] });
   const targets: ProcessTarget[] = [
     { role: 'self', pid: 10 },
     { role: 'app', pid: 20 },
@@ -39,6 +42,7 @@ test('the first figure of each pid is pending (null); later ones are pidusage cp
     (await source.read()).map((s) => (s.kind === 'process' ? s.cpuPercent : s.kind)),
     [4.5, 130],
   );
+  assert.deepEqual(asked, [[10, 20], [10, 20]]);
 });
 
 test('an exited pid (ESRCH, ENOENT, "No matching pid found") is an unavailable sample, not an error', async () => {
@@ -130,7 +134,7 @@ test('with a first window, a new pid is sampled twice that far apart and its fir
     targets: () => [{ role: 'self', pid: 42 }],
     clock,
     firstWindowMs: 250,
-    pidusage: async () => ({ cpu: figures.shift() ?? 0, memory: 1000 }),
+    pidusage: async (pids) => new Map(pids.map((pid) => [pid, { cpu: figures.shift() ?? 0, memory: 1000 }])),
   });
   const reading = source.read();
   await new Promise((r) => setImmediate(r));
@@ -140,4 +144,61 @@ test('with a first window, a new pid is sampled twice that far apart and its fir
   assert.equal(first?.kind === 'process' && first.cpuPercent, 37.5);
   const [second] = await source.read();
   assert.equal(second?.kind === 'process' && second.cpuPercent, 12);
+});
+
+test('with a first window, two new pids wait one window together and only they are asked again', async () => {
+  const clock = new FakeClock(0);
+  const { port, asked } = fakePidusage({ 10: [0, 5, 6], 20: [0, 7], 30: [0, 8] });
+  let targets: ProcessTarget[] = [{ role: 'self', pid: 10 }, { role: 'app', pid: 20 }];
+  const source = createProcessSource({ targets: () => targets, clock, firstWindowMs: 250, pidusage: port });
+  const reading = source.read();
+  await new Promise((r) => setImmediate(r));
+  assert.equal(clock.pendingCount(), 1);
+  clock.advance(250);
+  assert.deepEqual((await reading).map((s) => s.kind === 'process' && s.cpuPercent), [5, 7]);
+  targets = [{ role: 'self', pid: 10 }, { role: 'app', pid: 30 }];
+  const next = source.read();
+  await new Promise((r) => setImmediate(r));
+  clock.advance(250);
+  assert.deepEqual((await next).map((s) => s.kind === 'process' && s.cpuPercent), [6, 8]);
+  assert.deepEqual(asked, [[10, 20], [10, 20], [10, 30], [30]]);
+});
+
+/** Behaves as pidusage 4 does on Linux: many pids answer in one object without the failing ones; one pid answers bare or rejects. */
+function fakePidusageModule(alive: Record<number, number>, failures: Record<number, Error>) {
+  const calls: string[] = [];
+  const fn = (async (pids: number | number[]) => {
+    if (Array.isArray(pids)) {
+      calls.push(`many ${pids.join(',')}`);
+      return Object.fromEntries(pids.filter((pid) => pid in alive).map((pid) => [String(pid), { cpu: alive[pid], memory: pid }]));
+    }
+    calls.push(`one ${pids}`);
+    if (pids in alive) return { cpu: alive[pids], memory: pids };
+    throw failures[pids] ?? new Error('No matching pid found');
+  }) as PidusageFn;
+  return { fn, calls };
+}
+
+test('batchedPidusage: one call for many pids; a pid missing from its answer is asked alone for its error', async () => {
+  const emfile = errno('EMFILE', 'EMFILE: too many open files, open');
+  const { fn, calls } = fakePidusageModule({ 10: 1.5, 20: 2.5 }, { 40: emfile });
+  const ask = batchedPidusage(fn);
+  assert.deepEqual(await ask([10, 20]), new Map<number, PidUsage | Error>([[10, { cpu: 1.5, memory: 10 }], [20, { cpu: 2.5, memory: 20 }]]));
+  const answers = await ask([10, 30, 40]);
+  assert.deepEqual(answers.get(10), { cpu: 1.5, memory: 10 });
+  assert.equal((answers.get(30) as Error).message, 'No matching pid found');
+  assert.equal(answers.get(40), emfile);
+  assert.deepEqual(await ask([20]), new Map([[20, { cpu: 2.5, memory: 20 }]]));
+  assert.deepEqual(calls, ['many 10,20', 'many 10,30,40', 'one 30', 'one 40', 'one 20']);
+});
+
+test('batchedPidusage: a call for many that fails as a whole falls back to asking each pid alone', async () => {
+  const calls: string[] = [];
+  const fn = (async (pids: number | number[]) => {
+    calls.push(Array.isArray(pids) ? 'many' : `one ${pids}`);
+    if (Array.isArray(pids)) throw new Error('getconf failed');
+    return { cpu: 1, memory: pids };
+  }) as unknown as PidusageFn;
+  assert.deepEqual(await batchedPidusage(fn)([7, 8]), new Map([[7, { cpu: 1, memory: 7 }], [8, { cpu: 1, memory: 8 }]]));
+  assert.deepEqual(calls, ['many', 'one 7', 'one 8']);
 });
