@@ -17,7 +17,7 @@ export function parseDatagram(datagram: string | Buffer): ParseResult {
   const byteLength = typeof datagram === 'string' ? Buffer.byteLength(datagram) : datagram.length;
   if (byteLength > MAX_DATAGRAM_BYTES) {
     const head = typeof datagram === 'string' ? datagram.slice(0, 80) : datagram.subarray(0, 80).toString('utf8');
-    result.rejects.push({ reason: 'oversized', line: preview(head) });
+    result.rejects.push({ reason: 'oversized', line: previewLine(head) });
     return result;
   }
   const text = typeof datagram === 'string' ? datagram : datagram.toString('utf8');
@@ -29,7 +29,7 @@ export function parseDatagram(datagram: string | Buffer): ParseResult {
     if (lineEnd > start) {
       const line = text.slice(start, lineEnd);
       const parsed = parseLine(line);
-      if (typeof parsed === 'string') result.rejects.push({ reason: parsed, line: preview(line) });
+      if (typeof parsed === 'string') result.rejects.push({ reason: parsed, line: previewLine(line) });
       else result.metrics.push(parsed);
     }
     start = end + 1;
@@ -150,7 +150,8 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-function preview(line: string): string {
+/** A rejected line as kept for display: cut to 200 characters, NUL bytes written `\\0`. */
+export function previewLine(line: string): string {
   const cut = line.length > REJECT_PREVIEW_CHARS ? `${line.slice(0, REJECT_PREVIEW_CHARS)}…` : line;
   return cut.indexOf('\0') >= 0 ? cut.split('\0').join('\\0') : cut;
 }

@@ -51,7 +51,8 @@ export function startStatsdServer(options: StatsdServerOptions): Promise<StatsdS
       socket.on('message', (datagram, from) => {
         stats.datagrams++;
         try {
-          onDatagram(datagram, { address: from.address, port: from.port });
+          // rinfo already has address and port: no copy per datagram.
+          onDatagram(datagram, from);
         } catch {
           stats.handlerErrors++;
         }

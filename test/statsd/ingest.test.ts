@@ -76,3 +76,74 @@ test('new counter/gauge/set names beyond maxNames are dropped and counted', () =
   assert.equal(ingest.sets.size, 0);
   assert.equal(ingest.counts.droppedNames, 2);
 });
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NAMES = ['zoomcam.camera_manager.capture_frame', 'zoomcam.encoder.encode', 'latency', 'a.b.errors', 'x:y', 'é.op', 'a|b', ''];
+const VALUES = ['12.3', '0', '.5', '5.', '007', '1e3', '-1', '+2', '1234567890123456', 'abc', '', '0.000001', 'x:1'];
+const RESTS = ['|ms', '|h', '|d', '|c', '|g', '|s', '|ms|#camera:cam1', '|ms|#camera:cam2', '|ms|@0.5|#camera:cam1', '|ms|#site:n,camera:c3', '|c|#camera:cam1', '|g|#camera:cam1', '|ms|#camera:é', '|x', '|ms|', '', '|ms\0'];
+const NOISE = [Buffer.from('\r'), Buffer.from('\n'), Buffer.from([0xe2, 0x82]), Buffer.from([0xff]), Buffer.from('\n\n')];
+
+function pick<T>(next: () => number, items: readonly T[]): T {
+  return items[Math.floor(next() * items.length)]!;
+}
+
+/** Everything ingest keeps, in comparable form. */
+function state(registry: OperationRegistry, ingest: StatsdIngest): unknown {
+  return {
+    stats: registry.stats(T0 + 1000),
+    cameraStats: registry.cameraStats(T0 + 1000),
+    registry: [registry.size, registry.droppedSeries, registry.invalidRecords],
+    counts: ingest.counts,
+    rejects: ingest.recentRejects,
+    counters: [...ingest.counters],
+    gauges: [...ingest.gauges],
+    sets: [...ingest.sets].map(([key, members]) => [key, [...members]]),
+  };
+}
+
+test('a Buffer is ingested exactly as its decoded text would be, cached timer lines included', () => {
+  const next = random(8);
+  const bytes = setup({ keepRejects: 50, maxNames: 40 });
+  const text = setup({ keepRejects: 50, maxNames: 40 });
+  for (let i = 0; i < 20_000; i++) {
+    const parts: Buffer[] = [];
+    const lines = 1 + Math.floor(next() * 3);
+    for (let j = 0; j < lines; j++) {
+      // Mostly well-formed lines, so the cache fills and hits; now and then noise between or inside them.
+      const line = next() < 0.7 ? `${pick(next, NAMES.slice(0, 3))}:${pick(next, VALUES.slice(0, 4))}${pick(next, RESTS.slice(0, 9))}` : `${pick(next, NAMES)}:${pick(next, VALUES)}${pick(next, RESTS)}`;
+      if (j > 0) parts.push(Buffer.from('\n'));
+      parts.push(Buffer.from(line));
+      if (next() < 0.1) parts.push(pick(next, NOISE));
+    }
+    const datagram = Buffer.concat(parts);
+    bytes.ingest.ingest(datagram, T0 + i);
+    text.ingest.ingest(datagram.toString('utf8'), T0 + i);
+  }
+  assert.ok(bytes.ingest.counts.rejected > 1000 && bytes.ingest.counts.metrics > 10_000, 'both kinds occur');
+  assert.deepEqual(state(bytes.registry, bytes.ingest), state(text.registry, text.ingest));
+});
+
+test('a timer line seen before is recorded to the same series, with and without its camera', () => {
+  const { registry, ingest } = setup();
+  for (const value of ['1', '2.5', '.5']) {
+    ingest.ingest(Buffer.from(`zoomcam.encoder.encode:${value}|ms|#camera:cam1`), T0);
+    ingest.ingest(Buffer.from(`zoomcam.encoder.encode:${value}|ms`), T0);
+  }
+  assert.deepEqual(
+    registry.stats(T0 + 1000).map((s) => [s.component, s.operation, s.count, s.avgMs, s.lastMs]),
+    [['zoomcam.encoder', 'encode', 6, 8 / 6, 0.5]],
+  );
+  assert.deepEqual(registry.cameraCosts(T0 + 1000), [{ camera: 'cam1', totalMs: 4, windowCount: 3 }]);
+  assert.deepEqual([ingest.counts.lines, ingest.counts.metrics, ingest.counts.rejected], [6, 6, 0]);
+});
