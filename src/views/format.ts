@@ -9,7 +9,8 @@ export function formatPercent(value: number | null): string {
 
 const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 
-export function formatBytes(bytes: number | null): string {
+/** `maxDigits` after the point (default 1; none for bytes or values of 100 and more). */
+export function formatBytes(bytes: number | null, maxDigits = 1): string {
   if (bytes === null) return NO_DATA;
   let value = bytes;
   let unit = 0;
@@ -17,7 +18,7 @@ export function formatBytes(bytes: number | null): string {
     value /= 1024;
     unit++;
   }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  const digits = unit === 0 || value >= 100 ? 0 : maxDigits;
   return `${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
 }
 

@@ -41,7 +41,8 @@ export function formatUptime(ms: number): string {
  */
 export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: StatusUi = { paused: false, editingFilter: false, filter: '' }, width = Infinity): Line {
   const self = snapshot.self;
-  const cost: Span = { text: ` | ${self ? `zoomtop ${self.cpuPercent === null ? '…' : formatPercent(self.cpuPercent)} ${formatBytes(self.rssBytes)}` : 'zoomtop …'}`, tone: 'muted' };
+  // Whole MiB: RSS moves by tenths with every GC, and a digit that changes every second is rewritten every second.
+  const cost: Span = { text: ` | ${self ? `zoomtop ${self.cpuPercent === null ? '…' : formatPercent(self.cpuPercent)} ${formatBytes(self.rssBytes, 0)}` : 'zoomtop …'}`, tone: 'muted' };
   const paused: Span[] = [
     ...(ui.paused ? [{ text: ' PAUSED ', tone: 'critical' as const }] : []),
     ...(ui.autoMode ? [{ text: ' AUTO ', tone: 'warning' as const }] : []),

@@ -11,18 +11,18 @@ const UI = { paused: false, editingFilter: false, filter: '' };
 test('wide: host, interval, uptime, zoomtop\'s own cost, StatsD and the main keys', () => {
   assert.equal(
     text(toStatusLine(buildSnapshot(), CONTEXT, UI, 200)),
-    ' zoomcam-pi | every 1 s | up 3m | zoomtop 1.5 % 60.0 MiB | statsd 127.0.0.1:8125 | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom',
+    ' zoomcam-pi | every 1 s | up 3m | zoomtop 1.5 % 60 MiB | statsd 127.0.0.1:8125 | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom',
   );
 });
 
 test('narrower terminals drop StatsD, then uptime, then host, then most keys; the cost always stays', () => {
   const at = (width: number) => text(toStatusLine(buildSnapshot(), CONTEXT, UI, width));
-  assert.equal(at(130), ' zoomcam-pi | every 1 s | up 3m | zoomtop 1.5 % 60.0 MiB | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom');
-  assert.equal(at(120), ' zoomcam-pi | every 1 s | up 3m | zoomtop 1.5 % 60.0 MiB | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom');
-  assert.equal(at(100), ' every 1 s | zoomtop 1.5 % 60.0 MiB | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom');
-  assert.equal(at(90), ' zoomcam-pi | every 1 s | zoomtop 1.5 % 60.0 MiB | q quit  ? help  Tab focus  / filter');
-  assert.equal(at(80), ' every 1 s | zoomtop 1.5 % 60.0 MiB | q quit  ? help  Tab focus  / filter');
-  assert.equal(at(60), ' every 1 s | zoomtop 1.5 % 60.0 MiB | q quit  ? help');
+  assert.equal(at(130), ' zoomcam-pi | every 1 s | up 3m | zoomtop 1.5 % 60 MiB | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom');
+  assert.equal(at(120), ' zoomcam-pi | every 1 s | up 3m | zoomtop 1.5 % 60 MiB | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom');
+  assert.equal(at(100), ' every 1 s | zoomtop 1.5 % 60 MiB | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom');
+  assert.equal(at(90), ' zoomcam-pi | every 1 s | zoomtop 1.5 % 60 MiB | q quit  ? help  Tab focus  / filter');
+  assert.equal(at(80), ' every 1 s | zoomtop 1.5 % 60 MiB | q quit  ? help  Tab focus  / filter');
+  assert.equal(at(60), ' every 1 s | zoomtop 1.5 % 60 MiB | q quit  ? help');
   for (const width of [60, 80, 100, 120, 160]) assert.ok(textWidth(at(width)) <= width, `fits ${width}`);
 });
 
@@ -30,12 +30,12 @@ test('PAUSED leads the line in the critical tone; typing a filter turns the line
   const paused = toStatusLine(buildSnapshot(), CONTEXT, { ...UI, paused: true }, 80);
   assert.deepEqual(paused[0], { text: ' PAUSED ', tone: 'critical' });
   assert.ok(textWidth(text(paused)) <= 80);
-  assert.equal(text(toStatusLine(buildSnapshot(), CONTEXT, { ...UI, editingFilter: true, filter: 'enc' }, 80)), ' filter: enc_  Enter keep  Esc clear | zoomtop 1.5 % 60.0 MiB');
+  assert.equal(text(toStatusLine(buildSnapshot(), CONTEXT, { ...UI, editingFilter: true, filter: 'enc' }, 80)), ' filter: enc_  Enter keep  Esc clear | zoomtop 1.5 % 60 MiB');
 });
 
 test('before zoomtop has measured itself its cost shows as unknown, never as 0', () => {
   assert.match(text(toStatusLine(buildSnapshot({ self: null }), CONTEXT, UI, 200)), /\| zoomtop … \|/);
-  assert.match(text(toStatusLine(buildSnapshot({ self: { pid: 1, cpuPercent: null, rssBytes: 1024 ** 2, atMs: 0 } }), CONTEXT, UI, 200)), /zoomtop … 1\.0 MiB/);
+  assert.match(text(toStatusLine(buildSnapshot({ self: { pid: 1, cpuPercent: null, rssBytes: 1024 ** 2, atMs: 0 } }), CONTEXT, UI, 200)), /zoomtop … 1 MiB/);
 });
 
 test('intervals read as seconds: 1 s, 0.5 s, 0.25 s, 60 s', () => {

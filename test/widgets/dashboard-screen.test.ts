@@ -38,7 +38,7 @@ for (const theme of SHIPPED_THEMES) {
       ui.render(stateModel(initialUiState, cols, rows));
       await vt.waitForWrites();
       assertFramed(vt, computeLayout(cols, rows).layout, `${theme} ${cols}x${rows}`);
-      assert.match(vt.screenText()[rows - 1] ?? '', /zoomtop 1\.5 % 60\.0 MiB/, `status with zoomtop's own cost at ${cols}x${rows}`);
+      assert.match(vt.screenText()[rows - 1] ?? '', /zoomtop 1\.5 % 60 MiB/, `status with zoomtop's own cost at ${cols}x${rows}`);
       assert.ok(vt.find('encoder.encode'), `operations at ${cols}x${rows}`);
     }
     vt.resize(40, 12);
