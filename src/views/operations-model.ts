@@ -5,6 +5,7 @@ import type { OperationStats } from '../timing/types.js';
 import { formatCount, formatMs, formatRate } from './format.js';
 import type { ColumnModel, Line, TableModel, Tone } from './model.js';
 import { fitToWidth } from './text-width.js';
+import { compareText } from './compare-text.js';
 
 /** `keep`: which columns stay when the panel is narrow; 0 is dropped last. */
 type NumericColumn = { header: string; width: number; keep: number; cell: (s: OperationStats) => string; tone?: (s: OperationStats) => Tone };
@@ -51,7 +52,7 @@ export function operationKey(s: Pick<OperationStats, 'component' | 'operation'>)
   return `${s.component}.${s.operation}`;
 }
 
-const byName = (a: OperationStats, b: OperationStats): number => a.component.localeCompare(b.component) || a.operation.localeCompare(b.operation);
+const byName = (a: OperationStats, b: OperationStats): number => compareText(a.component, b.component) || compareText(a.operation, b.operation);
 /** Largest first; an unknown value (null) sorts after every number. */
 const descending = (get: (s: OperationStats) => number | null) => (a: OperationStats, b: OperationStats) => (get(b) ?? -1) - (get(a) ?? -1) || byName(a, b);
 

@@ -1,6 +1,7 @@
 // The sources view: what each source reads, whether it is healthy, stale or failed, and StatsD's intake.
 import type { SourceHealth } from '../sampler/types.js';
 import { formatClock, formatElapsed } from './format.js';
+import { compareText } from './compare-text.js';
 
 export type StatsdIntake = { lines: number; metrics: number; rejected: number; rejectsByReason: Record<string, number> } | null;
 
@@ -11,7 +12,7 @@ const STALE_AFTER_MS = 10_000;
 export function toSourcesLines(health: ReadonlyMap<string, SourceHealth>, statsd: StatsdIntake, nowMs: number, offsetMinutes?: number): string[] {
   const width = Math.max(8, ...[...health.keys()].map((name) => name.length)) + 2;
   const lines = [...health.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([name, h]) => `${name.padEnd(width)}${describe(h, nowMs, offsetMinutes)}`);
   if (statsd === null) lines.push(`${'statsd'.padEnd(width)}off (--no-statsd)`);
   else {
