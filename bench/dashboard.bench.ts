@@ -23,7 +23,9 @@ const SENDER = fileURLToPath(new URL('./statsd-sender.js', import.meta.url));
 const OUT_DIR = join(ROOT_DIR, 'dist', 'bench', 'out');
 
 type Tool = {
-  name: 'zoomtop' | 'gtop' | 'btop';
+  name: 'zoomtop' | 'zoomtop-idle' | 'gtop' | 'btop';
+  /** Only in the steady run (no start-time rounds). */
+  steadyOnly?: boolean;
   command: string;
   /** When the screen shows every panel with a value; only zoomtop has one. */
   fullFrame?: (screen: string) => boolean;
@@ -57,7 +59,11 @@ function tools(home: string, port: number, notes: string[]): Tool[] {
   const env = (extra = ''): string =>
     `env HOME=${shellQuote(home)} XDG_DATA_HOME=${shellQuote(join(home, 'data'))} XDG_CONFIG_HOME=${shellQuote(join(home, 'config'))} LANG=C.UTF-8 TERM=tmux-256color ${extra}`;
   const node = shellQuote(process.execPath);
-  const list: Tool[] = [{ name: 'zoomtop', command: `${env()}${node} ${shellQuote(ZOOMTOP_CLI)} --statsd 127.0.0.1:${port} --interval 1s`, fullFrame: zoomtopFull }];
+  const list: Tool[] = [
+    { name: 'zoomtop', command: `${env()}${node} ${shellQuote(ZOOMTOP_CLI)} --statsd 127.0.0.1:${port} --interval 1s`, fullFrame: zoomtopFull },
+    // The same dashboard with no StatsD traffic: splits zoomtop's cost into drawing and receiving.
+    { name: 'zoomtop-idle', command: `${env()}${node} ${shellQuote(ZOOMTOP_CLI)} --no-statsd --interval 1s`, steadyOnly: true },
+  ];
   const peers = findPeers();
   if (peers.gtopBin) list.push({ name: 'gtop', command: `${env()}${node} ${shellQuote(peers.gtopBin)}` });
   else notes.push('gtop not installed in bench/node_modules: skipped');
@@ -177,7 +183,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', abort);
   process.once('SIGTERM', abort);
   try {
-    for (const tool of list) {
+    for (const tool of list.filter((t) => !t.steadyOnly)) {
       const starts = [];
       for (let round = 0; round < START_ROUNDS; round++) starts.push(await measureStart(tmux, tool, round, dir));
       figures[`start.firstPaint.${tool.name}`] = { values: starts.map((s) => s.firstPaintMs) };

@@ -35,6 +35,7 @@ export const ROWS: RowSpec[] = [
   { figure: 'StatsD loss at 100k datagrams/s', unit: '%', zoomtop: 'statsd.paced.loss', target: '0 %', met: (_z, _p, values) => values.every((v) => v === 0), digits: 3 },
   { figure: 'dashboard self CPU, % of one core', unit: '%', zoomtop: 'dashboard.cpu.zoomtop', peer: { name: 'btop', key: 'dashboard.cpu.btop' }, target: "<= btop's", needsPeer: true, met: (z, p) => p !== null && z.median <= p.median, digits: 2 },
   { figure: 'dashboard self CPU, % of one core', unit: '%', zoomtop: 'dashboard.cpu.zoomtop', peer: { name: 'gtop', key: 'dashboard.cpu.gtop' }, target: "<= 1/6 of gtop's", needsPeer: true, met: (z, p) => p !== null && z.median <= p.median / 6, digits: 2 },
+  { figure: 'dashboard self CPU without StatsD traffic', unit: '%', zoomtop: 'dashboard.cpu.zoomtop-idle', peer: { name: 'btop', key: 'dashboard.cpu.btop' }, target: 'reported', digits: 2 },
   { figure: 'dashboard CPU incl. reaped children', unit: '%', zoomtop: 'dashboard.cpuWithChildren.zoomtop', peer: { name: 'gtop', key: 'dashboard.cpuWithChildren.gtop' }, target: 'reported', digits: 2 },
   { figure: 'dashboard RSS', unit: 'MB', zoomtop: 'dashboard.rssMB.zoomtop', peer: { name: 'gtop', key: 'dashboard.rssMB.gtop' }, target: '<= 70 MB', met: (z) => z.median <= 70, digits: 1 },
   { figure: 'dashboard RSS', unit: 'MB', zoomtop: 'dashboard.rssMB.zoomtop', peer: { name: 'btop', key: 'dashboard.rssMB.btop' }, target: 'reported', digits: 1 },
