@@ -10,6 +10,7 @@ import { initialUiState, type Dialog } from '../src/app/ui-state.js';
 import { Profiler } from '../src/profiler/profiler.js';
 import type { Sample, Source } from '../src/sampler/types.js';
 import { StatsdIngest } from '../src/statsd/ingest.js';
+import { median } from '../src/timing/median.js';
 import { OperationRegistry } from '../src/timing/operation-registry.js';
 import { toDashboardModel, type ViewContext } from '../src/views/dashboard-model.js';
 import { createBlessedUi } from '../widgets/blessed-ui.js';
@@ -163,10 +164,19 @@ function report(
   const [base, ...rest] = checkpoints;
   const last = rest[rest.length - 1] ?? base!;
   const mb = (bytes: number): number => bytes / 1e6;
+  // RSS after gc still swings by +-10 MB from one checkpoint to the next (how much of the young
+  // generation V8 keeps committed), so growth compares the median of the last three checkpoints
+  // with that of the first three: one low or high reading at either end no longer decides it.
+  const ends = (pick: (c: Checkpoint) => number): { first: number; last: number } => ({
+    first: median(checkpoints.slice(0, 3).map(pick)) ?? 0,
+    last: median(checkpoints.slice(-3).map(pick)) ?? 0,
+  });
+  const rss = ends((c) => c.rssBytes);
+  const heap = ends((c) => c.heapBytes);
   const figures: Record<string, Measurement> = {
-    'soak.rssGrowthMB': { values: [mb(last.rssBytes - base!.rssBytes)] },
-    'soak.rssGrowthRangeMB': { values: rest.map((c) => mb(c.rssBytes - base!.rssBytes)) },
-    'soak.heapGrowthMB': { values: [mb(last.heapBytes - base!.heapBytes)] },
+    'soak.rssGrowthMB': { values: [mb(rss.last - rss.first)] },
+    'soak.rssGrowthRangeMB': { values: rest.map((c) => mb(c.rssBytes - rss.first)) },
+    'soak.heapGrowthMB': { values: [mb(heap.last - heap.first)] },
     'soak.fdGrowth': { values: [last.fds - base!.fds] },
     'soak.fdRange': { values: rest.map((c) => c.fds - base!.fds) },
   };
