@@ -84,8 +84,11 @@ function reduceDialog(state: UiState, key: KeyName, context: KeyContext): KeyRes
       return moved ? { state: moved, effect: 'none' } : close;
     }
     case 'message':
-      // Messages close on any key, so nobody is ever stuck in an overlay.
-      return close;
+      // Messages close on any key, so nobody is ever stuck in an overlay. A key with a job of its own
+      // also does it (u on "Applied" undoes at once): an operator who presses u to revert must
+      // never find that the key only closed a message.
+      if (key === 'escape' || key === 'enter' || key === 'space') return close;
+      return reduceKey(close.state, key, context);
   }
 }
 

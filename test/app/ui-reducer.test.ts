@@ -113,3 +113,14 @@ test('? opens help; j/k scroll it within helpMaxOffset; any other key closes it'
   assert.equal(reduceKey(help, 'x', ctx()).state.dialog, null);
   assert.equal(reduceKey(help, 'q', ctx()).effect, 'quit');
 });
+
+test('a message closes on any key, and a key with a job of its own also does it', () => {
+  const applied: UiState = { ...initialUiState, dialog: { kind: 'message', title: 'Applied', tone: 'ok', lines: ['any key closes this'] } };
+  for (const key of ['escape', 'enter', 'space', 'x']) assert.deepEqual(press(applied, [key]), { state: initialUiState, effects: ['none'] });
+  // u right after "Applied" undoes; the message is gone either way.
+  assert.deepEqual(press(applied, ['u']), { state: initialUiState, effects: ['undo'] });
+  assert.deepEqual(press(applied, ['h']).effects, ['show-history']);
+  assert.equal(press(applied, ['tab']).state.focus, 'alerts');
+  assert.deepEqual(press(applied, ['?']).state.dialog, { kind: 'help', offset: 0 });
+  assert.deepEqual(press(applied, ['q']).effects, ['quit']);
+});
