@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { isUtf8Locale, wantsNoColor, type Env } from './locale.js';
 import { availableThemes, DEFAULT_THEMES_DIR, loadTheme, type LoadThemeOptions, type Theme } from './theme.js';
+import { blessedTerminalName } from './terminal-fixes.js';
 
 /** Shipped themes in the order `t` cycles through them; user themes follow, by name. */
 export const SHIPPED_THEMES = ['default', 'light', 'high-contrast', 'mono', 'console'] as const;
@@ -54,7 +55,10 @@ export function createThemeCatalog(options: ThemeCatalogOptions = {}): ThemeCata
       if (requested !== null) return requested;
       // NO_COLOR wins over the console's colours; the console's glyphs still apply (see load).
       if (wantsNoColor(env)) return 'mono';
-      return consoleGlyphs ? 'console' : 'default';
+      if (consoleGlyphs) return 'console';
+      // The default theme's 256-colour numbers become other colours on an 8-colour terminal (blessed
+      // draws its grey borders black and its amber "careful" red); high-contrast uses basic colours only.
+      return blessedTerminalName(term).endsWith('256color') ? 'default' : 'high-contrast';
     },
     load(name) {
       const theme = loadTheme(name, loadOptions);

@@ -14,7 +14,7 @@ test('user themes live in $XDG_CONFIG_HOME/zoomtop/themes, else ~/.config/zoomto
   assert.equal(userThemesDir({ HOME: '/home/pi', XDG_CONFIG_HOME: 'relative' }), '/home/pi/.config/zoomtop/themes');
 });
 
-test('the first theme: --theme wins; else mono under NO_COLOR, console on TERM=linux or without UTF-8, else default', () => {
+test('the first theme: --theme wins; else mono under NO_COLOR, console on TERM=linux or without UTF-8, high-contrast on 8 colours, else default', () => {
   const initial = (term: string, env: Record<string, string>, requested: string | null = null) => createThemeCatalog({ term, env }).initialName(requested);
   assert.equal(initial('xterm-256color', UTF8), 'default');
   assert.equal(initial('xterm-256color', UTF8, 'light'), 'light');
@@ -24,6 +24,8 @@ test('the first theme: --theme wins; else mono under NO_COLOR, console on TERM=l
   assert.equal(initial('linux', UTF8), 'console');
   assert.equal(initial('xterm-256color', { LANG: 'C' }), 'console');
   assert.equal(initial('linux', { ...UTF8, NO_COLOR: '1' }), 'mono');
+  // blessed draws 8 colours for these names: the basic-colour theme, not the 256-colour default.
+  assert.deepEqual(['xterm', 'screen', 'tmux', 'tmux-256color', 'alacritty'].map((t) => initial(t, UTF8)), ['high-contrast', 'high-contrast', 'high-contrast', 'default', 'default']);
   assert.deepEqual([needsConsoleGlyphs('linux', UTF8), needsConsoleGlyphs('xterm', {}), needsConsoleGlyphs('xterm', UTF8)], [true, true, false]);
 });
 

@@ -88,3 +88,11 @@ test('an unknown theme lists the available ones', () => {
   });
   assert.throws(() => loadTheme('../etc/passwd'), /theme name "\.\.\/etc\/passwd" is not valid/);
 });
+
+test('console: every tone stays visible on the 8-colour console (no black or bright-black text on the default background)', () => {
+  // TERM=linux reports 8 colours, and blessed draws bright-X there as X: bright-black text would be black on black.
+  for (const [tone, style] of Object.entries(loadTheme('console').colors)) {
+    if (style.bg !== null && style.bg !== 'default') continue;
+    assert.ok(!/^(bright-)?black$|^gr[ae]y$/.test(style.fg ?? ''), `${tone}: ${style.fg}`);
+  }
+});

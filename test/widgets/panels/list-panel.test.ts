@@ -17,5 +17,5 @@ test('lines scroll to keep the selection in view and are cut to the width', () =
 });
 
 test('no lines: the empty text in the muted tone', () => {
-  assert.deepEqual(listLines(list('S', [], -1, 'no suggestions'), 20, 3, theme), ['{bright-black-fg}no suggestions{/}']);
+  assert.deepEqual(listLines(list('S', [], -1, 'no suggestions'), 20, 3, theme), ['{white-fg}no suggestions{/}']);
 });
