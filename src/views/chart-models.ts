@@ -42,12 +42,17 @@ export function formatSpan(cols: number, sampleMs: number): string {
   return `${Math.round(seconds / 3600)} h`;
 }
 
-/** The longest of `candidates` that fits `width` cells (the last one when none does); each names the unit and scale. */
+/**
+ * The first of `candidates` (longest first) that fits `width` cells, with the time span and, when a
+ * column holds several samples, what a column shows ("5 s peaks"); dropped in that order when short.
+ */
 function fitLabel(candidates: string[], scale: ChartScale | undefined): string {
   if (!scale) return candidates[0] ?? '';
-  const span = `, last ${formatSpan(scale.cols, scale.sampleMs * (scale.perColumn ?? 1))}`;
-  const withSpan = candidates.map((c) => c + span);
-  return [...withSpan, ...candidates].find((c) => c.length <= scale.cols) ?? candidates.at(-1) ?? '';
+  const perColumn = scale.perColumn ?? 1;
+  const span = `, last ${formatSpan(scale.cols, scale.sampleMs * perColumn)}`;
+  const peaks = perColumn > 1 ? `, ${formatSpan(1, scale.sampleMs * perColumn)} peaks` : '';
+  const labels = [...(peaks ? candidates.map((c) => c + span + peaks) : []), ...candidates.map((c) => c + span), ...candidates];
+  return labels.find((c) => c.length <= scale.cols) ?? candidates.at(-1) ?? '';
 }
 
 /** What the graph draws: the samples, or the peak of each column when several share one. */
@@ -79,7 +84,7 @@ export function toCpuModel(snapshot: Snapshot, scale?: ChartScale): ChartModel {
   }
   return {
     title: 'CPU',
-    label: fitLabel(['machine CPU %, all cores, 0-100', 'CPU %, all cores, 0-100', '%, 0-100'], scale),
+    label: fitLabel(['machine CPU %, all cores, 0-100', 'CPU %, all cores, 0-100', 'CPU %, 0-100', '%, 0-100'], scale),
     values: graphValues(snapshot.cpu.history, 100, snapshot.atMs, scale),
     max: 100,
     lines: [...lines, ...offScaleLines(snapshot.cpu.history, 100, scale)],

@@ -38,8 +38,8 @@ export function toDashboardModel(
 ): DashboardModel {
   const { tooSmall, layout } = computeLayout(size.cols, size.rows, ui.zoomed ? ui.focus : null);
   const inner = (width: number) => Math.max(0, width - 2);
-  // A zoomed chart is for detail: one sample per column. Otherwise columns span about 5 s each.
-  const chartScale = (width: number, sampleMs: number) => ({ cols: inner(width), sampleMs, perColumn: ui.zoomed ? 1 : samplesPerColumn(sampleMs) });
+  // Columns span about 5 s each, zoomed too: a zoomed graph shows more history, not a different scale.
+  const chartScale = (width: number, sampleMs: number) => ({ cols: inner(width), sampleMs, perColumn: samplesPerColumn(sampleMs) });
   const cpu = toCpuModel(snapshot, chartScale(layout.cpu.width, context.intervalMs));
   // On a Pi, its health (temperature, throttling, clock) reads under the CPU figure; elsewhere nothing is added.
   const pi = toPiHealthModel(snapshot.pi, inner(layout.cpu.width));

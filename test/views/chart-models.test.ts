@@ -58,7 +58,10 @@ test('every graph says its unit, its scale and the time it spans, fitted to its 
   const snapshot = buildSnapshot();
   assert.equal(toCpuModel(snapshot, { cols: 118, sampleMs: 1000 }).label, 'machine CPU %, all cores, 0-100, last 118 s');
   assert.equal(toCpuModel(snapshot, { cols: 38, sampleMs: 1000 }).label, 'CPU %, all cores, 0-100, last 38 s');
-  assert.equal(toCpuModel(snapshot, { cols: 24, sampleMs: 500 }).label, '%, 0-100, last 12 s');
+  assert.equal(toCpuModel(snapshot, { cols: 24, sampleMs: 500 }).label, 'CPU %, 0-100, last 12 s');
+  // Several samples per column: the label says the column shows their peak, dropped first when short.
+  assert.equal(toCpuModel(snapshot, { cols: 38, sampleMs: 1000, perColumn: 5 }).label, 'CPU %, 0-100, last 3 min, 5 s peaks');
+  assert.equal(toCpuModel(snapshot, { cols: 24, sampleMs: 1000, perColumn: 5 }).label, 'CPU %, 0-100, last 2 min');
   assert.equal(toMemoryModel(snapshot, { cols: 38, sampleMs: 2000 }).label, 'used memory %, 0-100, last 76 s');
   assert.equal(toGpuModel(snapshot, { cols: 38, sampleMs: 5000 }).label, 'GPU usage %, 0-100, last 3 min');
   assert.equal(toCpuModel(snapshot, { cols: 8, sampleMs: 1000 }).label, '%, 0-100', 'the unit and scale outlast the span');

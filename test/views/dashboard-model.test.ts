@@ -26,10 +26,11 @@ test('the detail shows the selected operation, or the first row when none is sel
 
 test('the charts\' labels give the span of their own width and sampling interval', () => {
   const model = stateModel(initialUiState, 120, 40, busySnapshot(), busyRules(), { ...CONTEXT, intervalMs: 2000, gpuIntervalMs: 5000 });
-  // 38 columns of 3 samples 2 s apart (the column nearest 5 s); the GPU's 5 s samples take one column each.
-  assert.equal(model.cpu.label, 'CPU %, all cores, 0-100, last 4 min');
+  // 38 columns of 3 samples 2 s apart (the column nearest 5 s), each the peak of its three; the GPU's
+  // 5 s samples take one column each, so its label has no peaks.
+  assert.equal(model.cpu.label, 'CPU %, 0-100, last 4 min, 6 s peaks');
   assert.equal(model.gpu.label, 'GPU usage %, 0-100, last 3 min');
   const zoomed = stateModel({ ...initialUiState, focus: 'cpu', zoomed: true }, 120, 40, busySnapshot(), busyRules(), { ...CONTEXT, intervalMs: 2000 });
-  assert.match(zoomed.cpu.label, /last 4 min$/, 'zoomed: 118 columns of one 2 s sample each');
-  assert.equal(zoomed.cpu.values.length, busySnapshot().cpu.history.length, 'zoomed: every sample drawn');
+  assert.equal(zoomed.cpu.label, 'machine CPU %, all cores, 0-100, last 12 min, 6 s peaks', 'zoomed: 118 columns at the same scale');
+  assert.equal(zoomed.cpu.values.length, 100, 'zoomed: the 300 samples in 100 columns');
 });

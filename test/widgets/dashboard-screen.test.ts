@@ -167,7 +167,7 @@ test('a resize storm down to 1x1 and back: no crash, no listener leak, and the c
   assert.deepEqual(listeners(), before);
   assertFramed(vt, computeLayout(80, 24).layout);
   const cpu = inside(vt, computeLayout(80, 24).layout.cpu);
-  assert.equal(cpu[0]?.trimEnd(), '%, 0-100, last 2 min', 'the label describes the new width (24 columns of 5 s)');
+  assert.equal(cpu[0]?.trimEnd(), 'CPU %, 0-100, last 2 min', 'the label describes the new width (24 columns of 5 s)');
   assert.equal([...(cpu[2] ?? '')].length, 24, 'graph rows are as wide as the panel');
 });
 
