@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     notes.push(...output.notes);
   }
   header.push(`load average at end: ${load()}; total ${((performance.now() - startedMs) / 1000).toFixed(0)} s`);
-  const cells = buildCells(figures);
+  const cells = buildCells(figures, only);
   const text = formatText(cells);
   console.log([...header, '', text, '', ...notes.map((n) => `- ${n}`)].join('\n'));
   const markdown = [...header.map((h) => `${h}  `), '', formatMarkdown(cells), '', ...notes.map((n) => `- ${n}`)].join('\n');

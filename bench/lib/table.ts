@@ -58,8 +58,15 @@ function show(s: Summary | null, spec: RowSpec, note?: string): string {
   return s.n > 1 ? `${f(s.median)} [${f(s.min)}-${f(s.max)}]` : f(s.median);
 }
 
-export function buildCells(figures: Figures): Cell[] {
-  return ROWS.map((spec) => {
+/** The bench that measures a figure key ("ns.record" comes from the record bench, "start.*" from the dashboards). */
+export function benchOf(key: string): string {
+  const prefix = key.split('.')[0] ?? '';
+  return ({ ns: 'record', alloc: 'record', start: 'dashboard' } as Record<string, string>)[prefix] ?? prefix;
+}
+
+/** The table's rows, only those whose bench ran when `ran` is given (so `--only` prints no rows of the others). */
+export function buildCells(figures: Figures, ran?: readonly string[]): Cell[] {
+  return ROWS.filter((spec) => !ran || ran.includes(benchOf(spec.zoomtop))).map((spec) => {
     // Targets are written in display units, so values are scaled before anything is judged.
     const scaled = (m: Measurement | undefined): number[] => (m?.values ?? []).map((v) => v * (spec.scale ?? 1));
     const zm = figures[spec.zoomtop];
