@@ -8,6 +8,8 @@ export type ProcessFigures = {
   cpuPercent: number | null;
   rssBytes: number;
   atMs: number;
+  /** Mean CPU % of the last few readings, for a figure that should not flicker; zoomtop's own process only. */
+  recentCpuPercent?: number | null;
 };
 
 export type GpuFigures =

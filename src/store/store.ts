@@ -18,6 +18,14 @@ export type SnapshotInputs = {
   statsd: Snapshot['statsd'];
 };
 
+/** Readings averaged for zoomtop's own CPU % in the status line (5 s at the usual interval). */
+const SELF_CPU_READINGS = 5;
+
+function meanOf(values: (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length === 0 ? null : known.reduce((sum, v) => sum + v, 0) / known.length;
+}
+
 export class Store {
   private readonly cpu: RingBuffer;
   private readonly memory: RingBuffer;
@@ -26,6 +34,8 @@ export class Store {
   private memoryTotalBytes: number | null = null;
   private gpu: GpuFigures = { state: 'pending' };
   private self: ProcessFigures | null = null;
+  /** zoomtop's own CPU readings: the kernel counts in 10 ms ticks, so one 1 s reading moves in whole percent. */
+  private readonly selfCpu = new RingBuffer(SELF_CPU_READINGS);
   private app: ProcessFigures | null = null;
   private disk: DiskFigures | null = null;
   private network: NetworkFigures | null = null;
@@ -57,8 +67,10 @@ export class Store {
           break;
         case 'process': {
           const figures = { pid: sample.pid, cpuPercent: sample.cpuPercent, rssBytes: sample.rssBytes, atMs: sample.atMs };
-          if (sample.role === 'self') this.self = figures;
-          else this.app = figures;
+          if (sample.role === 'self') {
+            this.selfCpu.push(sample.cpuPercent);
+            this.self = { ...figures, recentCpuPercent: meanOf(this.selfCpu.toArray()) };
+          } else this.app = figures;
           break;
         }
         case 'gpu':

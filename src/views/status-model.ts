@@ -42,7 +42,9 @@ export function formatUptime(ms: number): string {
 export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: StatusUi = { paused: false, editingFilter: false, filter: '' }, width = Infinity): Line {
   const self = snapshot.self;
   // Whole MiB: RSS moves by tenths with every GC, and a digit that changes every second is rewritten every second.
-  const cost: Span = { text: ` | ${self ? `zoomtop ${self.cpuPercent === null ? '…' : formatPercent(self.cpuPercent)} ${formatBytes(self.rssBytes, 0)}` : 'zoomtop …'}`, tone: 'muted' };
+  // The mean of the last few readings: one reading moves in whole percent (10 ms kernel ticks a second) and flickers.
+  const selfCpu = self ? (self.recentCpuPercent ?? self.cpuPercent) : null;
+  const cost: Span = { text: ` | ${self ? `zoomtop ${selfCpu === null ? '…' : formatPercent(selfCpu)} ${formatBytes(self.rssBytes, 0)}` : 'zoomtop …'}`, tone: 'muted' };
   const paused: Span[] = [
     ...(ui.paused ? [{ text: ' PAUSED ', tone: 'critical' as const }] : []),
     ...(ui.autoMode ? [{ text: ' AUTO ', tone: 'warning' as const }] : []),

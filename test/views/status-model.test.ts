@@ -45,3 +45,8 @@ test('intervals read as seconds: 1 s, 0.5 s, 0.25 s, 60 s', () => {
 test('uptime counts seconds in the first minute, then whole minutes, then hours and minutes', () => {
   assert.deepEqual([0, 59_999, 60_000, 185_000, 3_599_999, 3_900_000, 90_000_000].map(formatUptime), ['0s', '59s', '1m', '3m', '59m', '1h05m', '1d01h']);
 });
+
+test("zoomtop's own CPU is the mean of its last readings when the store has it, so it does not flicker", () => {
+  const snapshot = buildSnapshot({ self: { pid: 1, cpuPercent: 2, rssBytes: 64 * 1024 ** 2, atMs: 0, recentCpuPercent: 1.2 } });
+  assert.match(text(toStatusLine(snapshot, CONTEXT, UI, 200)), /\| zoomtop 1\.2 % 64 MiB \|/);
+});
