@@ -4,23 +4,12 @@ import assert from 'node:assert/strict';
 import { StatsdIngest } from '../../src/statsd/ingest.js';
 import { parseDatagram } from '../../src/statsd/parse.js';
 import { OperationRegistry } from '../../src/timing/operation-registry.js';
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const PIECES = ['cam.op', ':', '|', 'ms', 'c', 'g', 's', 'h', '@0.1', '#camera:a', '12.5', '-3', '+4', 'x', '\n', '\0', ' ', '..', 'é', '1e309', 'NaN', ''];
 
 test('100k random datagrams: zoomtop keeps running and counts every line as a metric or a reject', () => {
-  const next = random(20261203);
+  const next = seededRandom(20261203);
   const registry = new OperationRegistry({ startMs: 0 });
   const ingest = new StatsdIngest({ registry });
   let lines = 0;

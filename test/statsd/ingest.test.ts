@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OperationRegistry } from '../../src/timing/operation-registry.js';
 import { StatsdIngest, splitName } from '../../src/statsd/ingest.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const T0 = Date.UTC(2026, 0, 1);
 
@@ -77,18 +78,6 @@ test('new counter/gauge/set names beyond maxNames are dropped and counted', () =
   assert.equal(ingest.counts.droppedNames, 2);
 });
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const NAMES = ['zoomcam.camera_manager.capture_frame', 'zoomcam.encoder.encode', 'latency', 'a.b.errors', 'x:y', 'é.op', 'a|b', ''];
 const VALUES = ['12.3', '0', '.5', '5.', '007', '1e3', '-1', '+2', '1234567890123456', 'abc', '', '0.000001', 'x:1'];
 const RESTS = ['|ms', '|h', '|d', '|c', '|g', '|s', '|ms|#camera:cam1', '|ms|#camera:cam2', '|ms|@0.5|#camera:cam1', '|ms|#site:n,camera:c3', '|c|#camera:cam1', '|g|#camera:cam1', '|ms|#camera:é', '|x', '|ms|', '', '|ms\0'];
@@ -113,7 +102,7 @@ function state(registry: OperationRegistry, ingest: StatsdIngest): unknown {
 }
 
 test('a Buffer is ingested exactly as its decoded text would be, cached timer lines included', () => {
-  const next = random(8);
+  const next = seededRandom(8);
   const bytes = setup({ keepRejects: 50, maxNames: 40 });
   const text = setup({ keepRejects: 50, maxNames: 40 });
   for (let i = 0; i < 20_000; i++) {

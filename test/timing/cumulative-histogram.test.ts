@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CumulativeHistogram, DURATION_BOUNDS_SECONDS } from '../../src/timing/cumulative-histogram.js';
 import { OperationRegistry } from '../../src/timing/operation-registry.js';
+import { stepDouble } from '../helpers/next-double.js';
 
 const T0 = Date.UTC(2026, 0, 1);
 const BOUNDS_MS = DURATION_BOUNDS_SECONDS.map((s) => s * 1000);
@@ -12,20 +13,10 @@ function boundIndex(ms: number): number {
   return i === -1 ? BOUNDS_MS.length : i;
 }
 
-const FLOAT = new Float64Array(1);
-const BITS = new BigInt64Array(FLOAT.buffer);
-
-/** The next double above or below a positive finite ms. */
-function step(ms: number, by: bigint): number {
-  FLOAT[0] = ms;
-  BITS[0] = (BITS[0] as bigint) + by;
-  return FLOAT[0] as number;
-}
-
 /** Every bound, the doubles on either side of it, and a dense geometric sweep over 1 us..100 s. */
 function sweepMs(): number[] {
   const values = [0, 1e-9, 0.001, 1e9];
-  for (const boundMs of BOUNDS_MS) values.push(step(boundMs, -1n), boundMs, step(boundMs, 1n));
+  for (const boundMs of BOUNDS_MS) values.push(stepDouble(boundMs, -1n), boundMs, stepDouble(boundMs, 1n));
   for (let ms = 0.0005; ms < 200_000; ms *= 1.003) values.push(ms);
   return values;
 }

@@ -10,18 +10,8 @@ import {
   bucketUpperMs,
   quantilesOf,
 } from '../../src/timing/histogram.js';
-
-
-/** Deterministic PRNG so the distributions are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { stepDouble } from '../helpers/next-double.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 function exactQuantile(sorted: number[], q: number): number {
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
@@ -60,17 +50,8 @@ test('covers 1 us to 100 s in a few KiB', () => {
   assert.equal(bucketIndex(1e12), BUCKET_COUNT - 1);
 });
 
-const FLOAT = new Float64Array(1);
-const BITS = new BigInt64Array(FLOAT.buffer);
-
-/** The next double above or below a positive finite ms. */
-function step(ms: number, by: bigint): number {
-  FLOAT[0] = ms;
-  BITS[0] = (BITS[0] as bigint) + by;
-  return FLOAT[0] as number;
-}
-const nextUp = (ms: number): number => step(ms, 1n);
-const nextDown = (ms: number): number => step(ms, -1n);
+const nextUp = (ms: number): number => stepDouble(ms, 1n);
+const nextDown = (ms: number): number => stepDouble(ms, -1n);
 
 const GAMMA = (1 + RELATIVE_ACCURACY) / (1 - RELATIVE_ACCURACY);
 const LAST = BUCKET_COUNT - 1;
@@ -115,7 +96,7 @@ test('bucketIndex equals the log definition over a dense sweep of 1e-4..1e6 ms',
     checked++;
   }
   assert.ok(checked > 200_000, `${checked} values checked`);
-  const random = mulberry32(7);
+  const random = seededRandom(7);
   for (let n = 0; n < 50_000; n++) {
     const ms = 1e-4 * 1e10 ** random();
     if (!nearEdge(ms) && bucketIndex(ms) !== logIndex(ms)) assert.fail(`bucketIndex(${ms}) = ${bucketIndex(ms)}, the definition gives ${logIndex(ms)}`);
@@ -144,7 +125,7 @@ test('1..1000 ms: exact count, min, max, sum; percentiles within 2 %', () => {
 });
 
 test('percentiles within 2 % across distributions spanning 1 us..60 s', () => {
-  const random = mulberry32(42);
+  const random = seededRandom(42);
   const uniform = Array.from({ length: 20_000 }, () => 0.001 + random() * 60_000);
   const logUniform = Array.from({ length: 20_000 }, () => 0.001 * 6e7 ** random());
   const exponential = Array.from({ length: 20_000 }, () => -Math.log(1 - random()) * 25);
