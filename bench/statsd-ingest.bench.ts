@@ -1,6 +1,7 @@
 // Benchmark: StatsD ingest through the real listener and parser, fed by a separate sender process over loopback.
 // Receives here with src/statsd/server.ts + ingest.ts; counts lines/s received and the share lost.
 import { spawn } from 'node:child_process';
+import dgram from 'node:dgram';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { StatsdIngest } from '../src/statsd/ingest.js';
@@ -13,6 +14,8 @@ const ROUNDS = numberSetting('rounds', 'ZOOMTOP_BENCH_STATSD_ROUNDS', 3);
 const SECONDS = numberSetting('seconds', 'ZOOMTOP_BENCH_STATSD_SECONDS', 1.5);
 const PACED_RATE = numberSetting('rate', 'ZOOMTOP_BENCH_STATSD_RATE', 100_000);
 const BATCH_LINES = 20;
+/** Seconds each receiver is measured under the camera load (after a 1 s warm-up). */
+const LOAD_SECONDS = numberSetting('load-seconds', 'ZOOMTOP_BENCH_STATSD_LOAD_SECONDS', 5);
 
 type Scenario = { key: string; args: string[]; linesPerDatagram: number };
 type Outcome = { receivedLinesPerSec: number; sentLinesPerSec: number; lossPercent: number; rejected: number; sentDatagramsPerSec: number };
@@ -66,6 +69,41 @@ async function runOnce(scenario: Scenario): Promise<Outcome> {
   }
 }
 
+/**
+ * CPU of this process, % of one core, while a sender plays the dashboard bench's camera app
+ * (3 cameras x 3 operations x 30 fps, one line per datagram, about 270 a second). 'zoomtop' receives
+ * with the real server and ingest; 'dgram' is a bare Node socket whose handler does nothing: the
+ * floor any Node receiver pays for each datagram (a wakeup, a recvmsg, a callback into JavaScript).
+ */
+async function receiveCpuPercent(receiver: 'zoomtop' | 'dgram'): Promise<number> {
+  let port: number;
+  let close: () => Promise<void>;
+  if (receiver === 'zoomtop') {
+    const ingest = new StatsdIngest({ registry: new OperationRegistry({ windowMs: 60_000, startMs: Date.now() }) });
+    const server = await startStatsdServer({ host: '127.0.0.1', port: 0, onDatagram: (datagram) => ingest.ingest(datagram, Date.now()) });
+    port = server.address.port;
+    close = () => server.close();
+  } else {
+    const socket = dgram.createSocket('udp4');
+    socket.on('message', () => {});
+    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+    port = socket.address().port;
+    close = () => new Promise<void>((resolve) => socket.close(() => resolve()));
+  }
+  const sender = spawn(process.execPath, [SENDER, '--port', String(port), '--mode', 'load', '--cameras', '3', '--operations', '3', '--fps', '30'], { stdio: 'ignore' });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const before = process.cpuUsage();
+    const startedMs = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, LOAD_SECONDS * 1000));
+    const used = process.cpuUsage(before);
+    return ((used.user + used.system) / 1000 / (performance.now() - startedMs)) * 100;
+  } finally {
+    sender.kill('SIGTERM');
+    await close();
+  }
+}
+
 async function main(): Promise<void> {
   const seconds = String(SECONDS);
   const scenarios: Scenario[] = [
@@ -77,7 +115,15 @@ async function main(): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     for (const scenario of scenarios) outcomes.get(scenario.key)!.push(await runOnce(scenario));
   }
-  const figures: Record<string, Measurement> = {};
+  const receiveCpu = { zoomtop: [] as number[], dgram: [] as number[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    receiveCpu.zoomtop.push(await receiveCpuPercent('zoomtop'));
+    receiveCpu.dgram.push(await receiveCpuPercent('dgram'));
+  }
+  const figures: Record<string, Measurement> = {
+    'statsd.receiveCpu.zoomtop': { values: receiveCpu.zoomtop },
+    'statsd.receiveCpu.dgram': { values: receiveCpu.dgram },
+  };
   const notes: string[] = [];
   for (const scenario of scenarios) {
     const runs = outcomes.get(scenario.key)!;
@@ -90,7 +136,8 @@ async function main(): Promise<void> {
   }
   notes.push(
     `statsd: sender and receiver are separate node processes on loopback; batched = ${BATCH_LINES} tagged timer lines per datagram; ` +
-      `blast runs ${SECONDS} s, paced sends ${PACED_RATE} single-line datagrams/s for ${SECONDS} s`,
+      `blast runs ${SECONDS} s, paced sends ${PACED_RATE} single-line datagrams/s for ${SECONDS} s; ` +
+      `receive CPU: ${LOAD_SECONDS} s of the dashboard bench's camera load (about 270 single-line datagrams/s) per receiver and round`,
   );
   if (wantsJson()) {
     emit({ bench: 'statsd', figures, notes });

@@ -33,6 +33,7 @@ export const ROWS: RowSpec[] = [
   { figure: 'StatsD ingest, batched datagrams', unit: 'lines/s', zoomtop: 'statsd.batched.received', target: '>= 500k lines/s', met: (z) => z.median >= k(500), digits: 0 },
   { figure: 'StatsD ingest, single-line datagrams', unit: 'lines/s', zoomtop: 'statsd.single.received', target: 'reported', digits: 0 },
   { figure: 'StatsD loss at 100k datagrams/s', unit: '%', zoomtop: 'statsd.paced.loss', target: '0 %', met: (_z, _p, values) => values.every((v) => v === 0), digits: 3 },
+  { figure: 'StatsD receive CPU at the camera load (270 datagrams/s)', unit: '% of one core', zoomtop: 'statsd.receiveCpu.zoomtop', peer: { name: 'Node dgram, no-op handler', key: 'statsd.receiveCpu.dgram' }, target: 'reported', digits: 2 },
   { figure: 'dashboard self CPU, % of one core', unit: '%', zoomtop: 'dashboard.cpu.zoomtop', peer: { name: 'btop', key: 'dashboard.cpu.btop' }, target: "<= btop's", needsPeer: true, met: (z, p) => p !== null && z.median <= p.median, digits: 2 },
   { figure: 'dashboard self CPU, % of one core', unit: '%', zoomtop: 'dashboard.cpu.zoomtop', peer: { name: 'gtop', key: 'dashboard.cpu.gtop' }, target: "<= 1/6 of gtop's", needsPeer: true, met: (z, p) => p !== null && z.median <= p.median / 6, digits: 2 },
   { figure: 'dashboard self CPU without StatsD traffic', unit: '%', zoomtop: 'dashboard.cpu.zoomtop-idle', peer: { name: 'btop', key: 'dashboard.cpu.btop' }, target: 'reported', digits: 2 },
