@@ -13,6 +13,7 @@ import { toSourcesLines } from '../views/sources-model.js';
 import { suggestionRows } from '../views/suggestion-rows.js';
 import { helpMaxOffset } from '../views/dialog-model.js';
 import { operationKey, visibleOperations } from '../views/operations-model.js';
+import type { OperationsOrder } from '../views/model.js';
 import { createActionController } from './action-controller.js';
 import { systemClock, type Clock } from './clock.js';
 import type { ExitProcess } from './exit-guard.js';
@@ -126,11 +127,15 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     return { snapshot, outcome, cameraStats: registry.cameraStats(snapshot.atMs) };
   };
   let frame: Frame | null = null;
+  // The operation rows as last drawn: the next frame starts from them, and keys walk them.
+  let shownOrder: OperationsOrder | undefined;
   const render = (fresh: boolean): void => {
     // Paused: what is shown stays; the profiler still evaluates every tick, so alerts are logged.
     if (!frame || (fresh && !uiState.paused)) frame = takeFrame();
     const glyphs = screen.glyphs?.() ?? { ellipsis: '…', bar: '#' };
-    screen.render(toDashboardModel(frame.snapshot, frame.outcome, uiState, screen.size(), { ...context, ...glyphs, cameraStats: frame.cameraStats }));
+    const model = toDashboardModel(frame.snapshot, frame.outcome, uiState, screen.size(), { ...context, ...glyphs, cameraStats: frame.cameraStats, operationOrder: shownOrder });
+    shownOrder = model.operationOrder;
+    screen.render(model);
   };
   const autoGate = new AutoGate({ clock, ...settings.actions.auto });
   const auto = createAutoMode({ gate: autoGate, actions, log, isOn: () => uiState.autoMode, onDialogFree: () => uiState.dialog === null });
@@ -174,7 +179,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     if (key === '!' && testCrash === 'throw') throw new Error('crash on purpose (ZOOMTOP_TEST_CRASH=throw)');
     if (key === '!' && testCrash === 'reject') void Promise.reject(new Error('crash on purpose (ZOOMTOP_TEST_CRASH=reject)'));
     const shown = frame ?? takeFrame();
-    const operationKeys = visibleOperations(shown.snapshot.operations, uiState.sort, uiState.filter).map(operationKey);
+    const operationKeys = shownOrder?.keys ?? visibleOperations(shown.snapshot.operations, uiState.sort, uiState.filter).map(operationKey);
     const suggestions = shown.outcome.suggestions;
     const { state, effect } = reduceKey(uiState, key, { suggestionCount: suggestionRows(suggestions).length, operationKeys, helpMaxOffset: helpMaxOffset(screen.size().rows) });
     uiState = state;

@@ -6,6 +6,7 @@ import { toDashboardModel, type ViewContext } from '../views/dashboard-model.js'
 import { suggestionRows } from '../views/suggestion-rows.js';
 import { helpMaxOffset } from '../views/dialog-model.js';
 import { operationKey, visibleOperations } from '../views/operations-model.js';
+import type { OperationsOrder } from '../views/model.js';
 import { installExitGuard, type ExitProcess } from './exit-guard.js';
 import type { DashboardUi } from './run-dashboard.js';
 import { reduceKey } from './ui-reducer.js';
@@ -56,13 +57,17 @@ export function runReplay(file: string, speed: number, deps: ReplayDeps): void {
   let uiState: UiState = initialUiState;
   const context: ViewContext = { host: 'replay', intervalMs: 1000, statsdAddress: null, windowLabel: 'recorded', ellipsis: '…', readOnly: true, settling: null };
 
+  // The operation rows as last drawn, as in the live dashboard: close rows keep their places, keys walk what is shown.
+  let shownOrder: OperationsOrder | undefined;
   const render = (): void => {
     const frame = replay.current();
     const state = replay.state();
     const at = new Date(frame.atMs).toISOString().slice(11, 19);
     context.settling = `replay ${at} ${state.playing ? 'playing' : 'paused'} x${state.speed} frame ${state.index + 1}/${state.frameCount}${skippedCount ? `, ${skippedCount} lines skipped` : ''}`;
     const glyphs = screen.glyphs?.() ?? { ellipsis: '…', bar: '#' };
-    screen.render(toDashboardModel(frame.snapshot, frame.outcome, uiState, screen.size(), { ...context, ...glyphs, cameraStats: frame.cameraStats }));
+    const model = toDashboardModel(frame.snapshot, frame.outcome, uiState, screen.size(), { ...context, ...glyphs, cameraStats: frame.cameraStats, operationOrder: shownOrder });
+    shownOrder = model.operationOrder;
+    screen.render(model);
     clearTimeout(timer);
     const waitMs = replay.msUntilNextFrame();
     if (waitMs !== null) timer = setTimeout(render, Math.max(20, waitMs + 1));
@@ -87,7 +92,7 @@ export function runReplay(file: string, speed: number, deps: ReplayDeps): void {
   });
   const navigate = (key: string): void => {
     const frame = replay.current();
-    const operationKeys = visibleOperations(frame.snapshot.operations, uiState.sort, uiState.filter).map(operationKey);
+    const operationKeys = shownOrder?.keys ?? visibleOperations(frame.snapshot.operations, uiState.sort, uiState.filter).map(operationKey);
     // Only navigation and overlays: every effect (apply, undo, interval) is an optimizer or sampler act.
     uiState = reduceKey(uiState, key, { suggestionCount: suggestionRows(frame.outcome.suggestions).length, operationKeys, helpMaxOffset: helpMaxOffset(screen.size().rows) }).state;
   };

@@ -10,8 +10,8 @@ import { toPiHealthModel } from './pi-health-model.js';
 import { toProcessTargetLines } from './process-targets-model.js';
 import { toDialogModel } from './dialog-model.js';
 import { computeLayout } from './layout.js';
-import type { DashboardModel } from './model.js';
-import { appSummary, coarseWindowLabel, operationKey, toOperationsModel, visibleOperations } from './operations-model.js';
+import type { DashboardModel, OperationsOrder } from './model.js';
+import { appSummary, coarseWindowLabel, operationKey, toOperationsModel } from './operations-model.js';
 import { toStatusLine, type StatusContext } from './status-model.js';
 
 export type ViewContext = StatusContext & {
@@ -27,6 +27,8 @@ export type ViewContext = StatusContext & {
   cameraStats?: readonly CameraOperationStats[];
   /** Time zone offset for alert times, minutes east of UTC; local when undefined. */
   offsetMinutes?: number;
+  /** The operation rows' order in the frame before (DashboardModel.operationOrder), so close rows keep their places. */
+  operationOrder?: OperationsOrder;
 };
 
 export function toDashboardModel(
@@ -49,6 +51,18 @@ export function toDashboardModel(
   // Watched processes stand in for the demo's app line when there is no demo.
   if (targets.length > 0 && !snapshot.app) memory.lines = memory.lines.filter((line) => !line[0]?.text.startsWith('app RSS'));
   memory.lines.push(...targets);
+  const { order: operationOrder, ...operations } = toOperationsModel(snapshot.operations, {
+    innerWidth: inner(layout.operations.width),
+    // The window the figures really cover (shorter than the full one just after start).
+    windowLabel: snapshot.operations[0] ? coarseWindowLabel(snapshot.operations[0].window) : context.windowLabel,
+    ellipsis: context.ellipsis,
+    appSummary: appSummary(snapshot.appFigures),
+    sort: ui.sort,
+    filter: ui.filter,
+    selectedKey: ui.selectedOperation,
+    showSelection: ui.focus === 'operations',
+    previousOrder: context.operationOrder,
+  });
   return {
     cols: size.cols,
     rows: size.rows,
@@ -58,28 +72,18 @@ export function toDashboardModel(
     cpu,
     memory,
     gpu: toGpuModel(snapshot, chartScale(layout.gpu.width, context.gpuIntervalMs ?? 5000)),
-    operations: toOperationsModel(snapshot.operations, {
-      innerWidth: inner(layout.operations.width),
-      // The window the figures really cover (shorter than the full one just after start).
-      windowLabel: snapshot.operations[0] ? coarseWindowLabel(snapshot.operations[0].window) : context.windowLabel,
-      ellipsis: context.ellipsis,
-      appSummary: appSummary(snapshot.appFigures),
-      sort: ui.sort,
-      filter: ui.filter,
-      selectedKey: ui.selectedOperation,
-      showSelection: ui.focus === 'operations',
-    }),
+    operations,
+    operationOrder,
     alerts: toAlertsModel(rules.alerts, Math.max(0, layout.alerts.height - 2), context.offsetMinutes),
     suggestions: toSuggestionsModel(rules.suggestions, ui.selectedSuggestion),
     status: toStatusLine(snapshot, context, ui, size.cols),
-    dialog: toDialogModel(ui.dialog, size.rows, ui.dialog?.kind === 'detail' ? detailInput(snapshot, ui, context) : undefined),
+    dialog: toDialogModel(ui.dialog, size.rows, ui.dialog?.kind === 'detail' ? detailInput(snapshot, ui, context, operationOrder.keys) : undefined),
   };
 }
 
 /** The operation the detail shows: the selected one, else the first row as the table shows it. */
-function detailInput(snapshot: Snapshot, ui: UiState, context: ViewContext) {
-  const rows = visibleOperations(snapshot.operations, ui.sort, ui.filter);
-  const key = ui.selectedOperation ?? (rows[0] ? operationKey(rows[0]) : null);
+function detailInput(snapshot: Snapshot, ui: UiState, context: ViewContext, shownKeys: readonly string[]) {
+  const key = ui.selectedOperation ?? shownKeys[0] ?? null;
   const stats = snapshot.operations.find((s) => operationKey(s) === key);
   return { key, stats, cameras: context.cameraStats ?? [], bar: context.bar ?? '#' };
 }

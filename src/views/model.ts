@@ -1,4 +1,5 @@
 // The plain data that widgets draw: text and tones, never colours or blessed objects.
+import type { OperationsSort } from '../app/ui-state.js';
 
 /** Meaning of a piece of text; themes map each tone to colours. */
 export type Tone = 'normal' | 'ok' | 'careful' | 'warning' | 'critical' | 'muted' | 'title' | 'selected';
@@ -38,6 +39,9 @@ export type TableModel = {
   empty: string;
 };
 
+/** Operation keys in the order a table shows them, and the sort that made it. */
+export type OperationsOrder = { sort: OperationsSort; keys: readonly string[] };
+
 /** A list panel of lines (alerts, suggestions). */
 export type ListModel = {
   title: string;
@@ -67,6 +71,8 @@ export type DashboardModel = {
   memory: ChartModel;
   gpu: ChartModel;
   operations: TableModel;
+  /** The operation rows' order as drawn: key navigation walks it, and the next frame starts from it. */
+  operationOrder: OperationsOrder;
   alerts: ListModel;
   suggestions: ListModel;
   status: Line;

@@ -3,7 +3,7 @@ import type { OperationsSort } from '../app/ui-state.js';
 import type { AppFigures } from '../store/snapshot.js';
 import type { OperationStats } from '../timing/types.js';
 import { formatCount, formatMs, formatRate } from './format.js';
-import type { ColumnModel, Line, TableModel, Tone } from './model.js';
+import type { ColumnModel, Line, OperationsOrder, TableModel, Tone } from './model.js';
 import { fitToWidth } from './text-width.js';
 import { compareText } from './compare-text.js';
 
@@ -53,27 +53,83 @@ export function operationKey(s: Pick<OperationStats, 'component' | 'operation'>)
 }
 
 const byName = (a: OperationStats, b: OperationStats): number => compareText(a.component, b.component) || compareText(a.operation, b.operation);
+
+type Figure = (s: OperationStats) => number | null;
 /** Largest first; an unknown value (null) sorts after every number. */
-const descending = (get: (s: OperationStats) => number | null) => (a: OperationStats, b: OperationStats) => (get(b) ?? -1) - (get(a) ?? -1) || byName(a, b);
+const descending = (get: Figure) => (a: OperationStats, b: OperationStats) => (get(b) ?? -1) - (get(a) ?? -1) || byName(a, b);
+
+const FIGURES: Record<Exclude<OperationsSort, 'name'>, Figure> = {
+  p95: (s) => s.p95Ms,
+  avg: (s) => s.avgMs,
+  rate: (s) => s.ratePerSec,
+  errors: (s) => s.errors,
+};
 
 const SORTS: Record<OperationsSort, (a: OperationStats, b: OperationStats) => number> = {
-  p95: descending((s) => s.p95Ms),
-  avg: descending((s) => s.avgMs),
-  rate: descending((s) => s.ratePerSec),
-  errors: descending((s) => s.errors),
+  p95: descending(FIGURES.p95),
+  avg: descending(FIGURES.avg),
+  rate: descending(FIGURES.rate),
+  errors: descending(FIGURES.errors),
   name: byName,
 };
+
+/**
+ * How far a row's figure must pass the row above it before the two swap. Timings and rates of
+ * operations that cost about the same wobble past each other every tick; a table whose rows trade
+ * places every second cannot be read (and is rewritten on the terminal each time). Error counts are
+ * exact: one more error is a real difference.
+ */
+const SETTLE_MARGIN: Record<Exclude<OperationsSort, 'name'>, number> = { p95: 0.1, avg: 0.1, rate: 0.1, errors: 0 };
+
 
 /** Orders rows by p95, slowest first, so the most expensive work is on top. */
 export function sortByP95(stats: readonly OperationStats[]): OperationStats[] {
   return [...stats].sort(SORTS.p95);
 }
 
-/** The rows as shown: filtered by text (case-insensitive, anywhere in the name), then sorted. */
-export function visibleOperations(stats: readonly OperationStats[], sort: OperationsSort = 'p95', filter = ''): OperationStats[] {
+/**
+ * The rows as shown: filtered by text (case-insensitive, anywhere in the name), then sorted. Given the
+ * order shown last for the same sort, rows keep their places until one's figure passes the row
+ * above it by more than the sort's margin (10 % for timings and rates); a new row goes where it
+ * sorts. Without it, or after the sort changed, the order is exact.
+ */
+export function visibleOperations(stats: readonly OperationStats[], sort: OperationsSort = 'p95', filter = '', previous?: OperationsOrder): OperationStats[] {
   const needle = filter.trim().toLowerCase();
   const kept = needle === '' ? [...stats] : stats.filter((s) => operationKey(s).toLowerCase().includes(needle));
-  return kept.sort(SORTS[sort]);
+  const sorted = kept.sort(SORTS[sort]);
+  if (sort === 'name' || !previous || previous.sort !== sort || previous.keys.length === 0) return sorted;
+  return settle(sorted, previous.keys, FIGURES[sort], SETTLE_MARGIN[sort]);
+}
+
+/** Starts from the previous order (new rows at their sorted place), then lets each row rise only past rows it clearly beats. */
+function settle(sorted: OperationStats[], previousKeys: readonly string[], figure: Figure, margin: number): OperationStats[] {
+  const place = new Map(previousKeys.map((key, i) => [key, i]));
+  const known = sorted.filter((s) => place.has(operationKey(s))).sort((a, b) => place.get(operationKey(a))! - place.get(operationKey(b))!);
+  const rows: OperationStats[] = [];
+  // New rows go in their exact sorted position relative to the rows after them in the sorted list.
+  let k = 0;
+  for (const s of sorted) {
+    if (place.has(operationKey(s))) rows.push(known[k++]!);
+    else rows.push(s);
+  }
+  const beats = (a: OperationStats, b: OperationStats): boolean => {
+    const x = figure(a);
+    const y = figure(b);
+    if (x === null) return false;
+    if (y === null) return true;
+    return x > y * (1 + margin);
+  };
+  // Insertion: a row moves up while it clearly beats the one above it, so no row sits right under one it clearly beats.
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i]!;
+    let j = i;
+    while (j > 0 && beats(row, rows[j - 1]!)) {
+      rows[j] = rows[j - 1]!;
+      j--;
+    }
+    rows[j] = row;
+  }
+  return rows;
 }
 
 export type OperationsView = {
@@ -93,10 +149,12 @@ export type OperationsView = {
   selectedKey?: string | null;
   /** Default false: the selection is drawn only while the panel has the focus. */
   showSelection?: boolean;
+  /** The order shown last, so rows whose figures are close keep their places (see visibleOperations). */
+  previousOrder?: OperationsOrder;
 };
 
 /** Columns that do not fit the width are dropped, least important first (last, max, rate, avg, count, errors; p95 stays). */
-export function toOperationsModel(stats: readonly OperationStats[], view: OperationsView): TableModel {
+export function toOperationsModel(stats: readonly OperationStats[], view: OperationsView): TableModel & { order: OperationsOrder } {
   const { innerWidth, windowLabel, ellipsis = '…', sort = 'p95', filter = '' } = view;
   const columns = fittingColumns(innerWidth);
   const nameWidth = Math.max(1, innerWidth - columns.reduce((sum, c) => sum + 1 + c.width, 0));
@@ -105,7 +163,7 @@ export function toOperationsModel(stats: readonly OperationStats[], view: Operat
     { header: nameWidth >= 24 ? 'component.operation (ms)' : 'operation (ms)', width: nameWidth, align: 'left' },
     ...columns.map((c) => ({ header: c.header, width: c.width, align: 'right' as const })),
   ];
-  const shown = visibleOperations(stats, sort, filter);
+  const shown = visibleOperations(stats, sort, filter, view.previousOrder);
   const rows: Line[] = shown.map((s) => [
     { text: fitToWidth(operationKey(s), nameWidth, 'left', ellipsis), tone: 'normal' },
     ...columns.map((c) => ({ text: ' ' + fitToWidth(c.cell(s), c.width, 'right', ellipsis), tone: c.tone?.(s) ?? 'normal' })),
@@ -116,6 +174,7 @@ export function toOperationsModel(stats: readonly OperationStats[], view: Operat
     columns: header,
     rows,
     selectedIndex: view.showSelection && rows.length > 0 ? at : -1,
+    order: { sort, keys: shown.map(operationKey) },
     empty: filter.trim() !== ''
       ? `no operation matches "${filter.trim()}"; Esc clears the filter`
       : 'no operations yet: send StatsD timers (component.operation:12.5|ms) or use record() from the library',

@@ -61,6 +61,7 @@ export function buildModel(cols: number, rows: number, overrides: Partial<Dashbo
       ['encoder.encode', '1198', '140.2'],
       ['stream.send', '1190', '4.3'],
     ]),
+    operationOrder: { sort: 'p95', keys: ['camera.capture', 'encoder.encode', 'stream.send'] },
     alerts: list('Alerts', [[span('12:00:01 ', 'muted'), span('CPU above 85 % for 10 s', 'critical')]]),
     suggestions: list(
       'Suggestions',

@@ -93,3 +93,47 @@ test('the title window is cut to whole tens of seconds, so it does not change ev
   const span = (s: number) => coarseWindowLabel({ startMs: 1_000, endMs: 1_000 + s * 1000 });
   assert.deepEqual([0, 4.9, 9.99, 10, 31, 59.9, 60, 299].map(span), ['last 0 s', 'last 4 s', 'last 9 s', 'last 10 s', 'last 30 s', 'last 50 s', 'last 60 s', 'last 290 s']);
 });
+
+const p95s = (figures: Record<string, number | null>) => Object.entries(figures).map(([name, p95Ms]) => buildStats(name, 'op', { p95Ms }));
+const order = (keys: string[], sort: Parameters<typeof visibleOperations>[1] = 'p95') => ({ sort, keys: keys.map((k) => `${k}.op`) });
+const shown = (stats: ReturnType<typeof p95s>, previous?: ReturnType<typeof order>, sort: Parameters<typeof visibleOperations>[1] = 'p95') =>
+  visibleOperations(stats, sort, '', previous).map((s) => s.component);
+
+test('rows whose figures are within 10 % keep the places they were shown in; a clear lead moves a row up', () => {
+  const last = order(['a', 'b', 'c']);
+  // b and c wobble past a by less than 10 %: nothing moves.
+  assert.deepEqual(shown(p95s({ a: 20.2, b: 20.9, c: 21.5 }), last), ['a', 'b', 'c']);
+  assert.deepEqual(shown(p95s({ a: 20.2, b: 20.9, c: 21.5 })), ['c', 'b', 'a'], 'without a previous order the sort is exact');
+  // c passes b by more than 10 % but a by less: it rises one place.
+  assert.deepEqual(shown(p95s({ a: 21, b: 20, c: 22.5 }), last), ['a', 'c', 'b']);
+  // A clear lead over every row above: to the top.
+  assert.deepEqual(shown(p95s({ a: 20, b: 20, c: 30 }), last), ['c', 'a', 'b']);
+  // A row that fell far behind is passed by the rows below it.
+  assert.deepEqual(shown(p95s({ a: 1, b: 20, c: 20.5 }), last), ['b', 'c', 'a']);
+});
+
+test('a settled order: new rows go where they sort, unknown figures stay last, a changed sort starts exact', () => {
+  const last = order(['a', 'b']);
+  assert.deepEqual(shown(p95s({ a: 20, b: 21, n: 50 }), last), ['n', 'a', 'b']);
+  assert.deepEqual(shown(p95s({ a: 20, b: 21, n: 1 }), last), ['a', 'b', 'n']);
+  assert.deepEqual(shown(p95s({ a: null, b: 0.5 }), last), ['b', 'a'], 'any number beats an unknown figure');
+  assert.deepEqual(shown(p95s({ a: 20, b: 21 }), order(['a', 'b'], 'avg')), ['b', 'a'], 'the order of another sort is not kept');
+  assert.deepEqual(shown(p95s({ a: 20, b: 21 }), order([])), ['b', 'a']);
+  // Rows gone from the data are simply not shown.
+  assert.deepEqual(shown(p95s({ b: 21 }), last), ['b']);
+});
+
+test('error counts are exact: one more error moves a row up, an equal count keeps the shown order', () => {
+  const errors = (figures: Record<string, number>) => Object.entries(figures).map(([name, errors]) => buildStats(name, 'op', { errors }));
+  assert.deepEqual(shown(errors({ a: 10, b: 11 }), order(['a', 'b'], 'errors'), 'errors'), ['b', 'a']);
+  assert.deepEqual(shown(errors({ a: 10, b: 10 }), order(['b', 'a'], 'errors'), 'errors'), ['b', 'a']);
+});
+
+test('the model hands back the order it drew, and the next model keeps close rows in it', () => {
+  const view = { innerWidth: 80, windowLabel: 'last 60 s' };
+  const first = toOperationsModel(p95s({ a: 20.9, b: 20.2 }), view);
+  assert.deepEqual(first.order, { sort: 'p95', keys: ['a.op', 'b.op'] });
+  const next = toOperationsModel(p95s({ a: 20.2, b: 20.9 }), { ...view, previousOrder: first.order });
+  assert.deepEqual(next.order.keys, ['a.op', 'b.op']);
+  assert.ok(rowText(next.rows[0]!).startsWith('a.op'));
+});
