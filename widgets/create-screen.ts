@@ -2,7 +2,7 @@
 import blessed from 'blessed';
 import type { Env } from './locale.js';
 import { isUtf8Locale } from './locale.js';
-import { blessedTerminalName, compactScreenOutput, withoutExitHandlers, withQuietConsole } from './terminal-fixes.js';
+import { blessedTerminalName, compactScreenOutput, fillShortGapsOnDraw, withoutExitHandlers, withQuietConsole } from './terminal-fixes.js';
 
 export type ScreenOptions = {
   /** Key input. Default: process.stdin. */
@@ -37,6 +37,7 @@ export function createScreen(options: ScreenOptions = {}): blessed.Widgets.Scree
   const build = () => blessed.screen(screenOptions as unknown as blessed.Widgets.IScreenOptions);
   const screen = withoutExitHandlers(() => withQuietConsole(build));
   compactScreenOutput((screen as unknown as { program: { _write(text: string): unknown } }).program);
+  fillShortGapsOnDraw(screen as unknown as Parameters<typeof fillShortGapsOnDraw>[0]);
   if (options.mouse) screen.enableMouse();
   return screen;
 }

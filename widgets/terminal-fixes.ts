@@ -81,3 +81,65 @@ export function compactScreenOutput(program: { _write(text: string): unknown }):
   const write = program._write.bind(program);
   program._write = (text: string) => write(compactFrame(text));
 }
+
+/** A blessed screen cell: attribute bits and the character. */
+type Cell = [number, string];
+type CellLine = Cell[] & { dirty?: boolean };
+
+/** The bytes blessed writes to skip `n` unchanged cells on a row: ESC [ n C. */
+const skipCost = (n: number): number => 3 + String(n).length;
+/** Printable ASCII: one byte, one cell, and never part of blessed's alternate-charset or wide-character handling. */
+const isPlainAscii = (ch: string): boolean => ch.length === 1 && ch >= ' ' && ch <= '~';
+
+/**
+ * blessed skips every run of unchanged cells between two changed ones with a cursor move, even a
+ * run of one cell: `4 ESC[1C 5` (6 bytes) where `4.5` (3 bytes) would do. Figures that change a
+ * digit or two each tick are mostly such runs. Marks the cells of a short run as changed when
+ * writing them again is cheaper than the move: plain ASCII in the attribute the terminal is already
+ * in, so no colour code is added. blessed itself still writes every cell, so the screen is the same.
+ */
+export function fillShortGaps(line: readonly Cell[], drawn: Cell[], defaultAttr: number): void {
+  let attr = defaultAttr;
+  let gapStart = -1;
+  let seenChange = false;
+  for (let x = 0; x < line.length; x++) {
+    const [data, ch] = line[x]!;
+    const old = drawn[x]!;
+    if (data === old[0] && ch === old[1]) {
+      if (seenChange && gapStart < 0) gapStart = x;
+      continue;
+    }
+    if (gapStart >= 0) {
+      if (x - gapStart < skipCost(x - gapStart) && line.slice(gapStart, x).every(([d, c]) => d === attr && isPlainAscii(c))) {
+        for (let g = gapStart; g < x; g++) drawn[g]![0] = -1;
+      }
+      gapStart = -1;
+    }
+    // A wide character's second cell is handled by blessed on its own: no run may start right after one.
+    seenChange = isPlainAscii(ch) || (ch.length === 1 && ch.charCodeAt(0) < 0x1100);
+    attr = data;
+  }
+}
+
+type DrawingScreen = {
+  lines: CellLine[];
+  olines: Cell[][];
+  dattr: number;
+  cursor: { artificial?: boolean };
+  options: { useBCE?: boolean };
+  draw(start: number, end: number): void;
+};
+
+/** Runs fillShortGaps on every line blessed is about to draw (not with its artificial cursor or erase lookahead, whose paths differ). */
+export function fillShortGapsOnDraw(screen: DrawingScreen): void {
+  if (screen.cursor.artificial || screen.options.useBCE) return;
+  const draw = screen.draw.bind(screen);
+  screen.draw = (start: number, end: number) => {
+    for (let y = start; y <= end; y++) {
+      const line = screen.lines[y];
+      const drawn = screen.olines[y];
+      if (line?.dirty && drawn) fillShortGaps(line, drawn, screen.dattr);
+    }
+    draw(start, end);
+  };
+}
