@@ -14,8 +14,12 @@ export type Theme = {
   /** Where it was read from, for messages. */
   file: string;
   colors: Record<Tone | 'border', ToneStyle>;
-  /** spark: graph levels, lowest first; selection: the marker; ellipsis: where text is cut; bar: detail bars. */
-  glyphs: { spark: string[]; selection: string; ellipsis: string; bar: string };
+  /**
+   * spark: graph levels, lowest first; selection: the marker; ellipsis: where text is cut; bar: detail
+   * bars; zoom: how a zoomed graph is drawn, `line` (a line chart with axes, in braille dots) or
+   * `blocks` (the spark glyphs, taller), for fonts without braille such as the Linux console's.
+   */
+  glyphs: { spark: string[]; selection: string; ellipsis: string; bar: string; zoom: 'line' | 'blocks' };
 };
 
 export const TONES: readonly Tone[] = ['normal', 'ok', 'careful', 'warning', 'critical', 'muted', 'title', 'selected'];
@@ -140,7 +144,7 @@ function colour(value: unknown, key: string, fail: Fail): Colour {
 
 function glyphs(value: unknown, fail: Fail): Theme['glyphs'] {
   const g = record(value, 'glyphs', 'a mapping with spark and selection', fail);
-  only(g, ['spark', 'selection', 'ellipsis', 'bar'], 'glyphs.', fail);
+  only(g, ['spark', 'selection', 'ellipsis', 'bar', 'zoom'], 'glyphs.', fail);
   const spark = g['spark'];
   const oneCell = (s: unknown): boolean => typeof s === 'string' && [...s].length === 1 && textWidth(s) === 1;
   if (!Array.isArray(spark) || spark.length < 2 || spark.length > 16 || !spark.every(oneCell)) {
@@ -154,5 +158,7 @@ function glyphs(value: unknown, fail: Fail): Theme['glyphs'] {
   if (!oneCell(ellipsis)) fail('glyphs.ellipsis', ellipsis, 'use one one-cell glyph, e.g. "…" or "~"');
   const bar = g['bar'] ?? '#';
   if (!oneCell(bar)) fail('glyphs.bar', bar, 'use one one-cell glyph, e.g. "█" or "#"');
-  return { spark: spark as string[], selection: selection as string, ellipsis: ellipsis as string, bar: bar as string };
+  const zoom = g['zoom'] ?? 'line';
+  if (zoom !== 'line' && zoom !== 'blocks') fail('glyphs.zoom', zoom, 'use line (braille line chart) or blocks (for fonts without braille)');
+  return { spark: spark as string[], selection: selection as string, ellipsis: ellipsis as string, bar: bar as string, zoom };
 }

@@ -10,7 +10,7 @@ import { toPiHealthModel } from './pi-health-model.js';
 import { toProcessTargetLines } from './process-targets-model.js';
 import { toDialogModel } from './dialog-model.js';
 import { computeLayout } from './layout.js';
-import type { DashboardModel, OperationsOrder } from './model.js';
+import type { ChartModel, DashboardModel, OperationsOrder } from './model.js';
 import { appSummary, coarseWindowLabel, operationKey, toOperationsModel } from './operations-model.js';
 import { toStatusLine, type StatusContext } from './status-model.js';
 
@@ -51,6 +51,9 @@ export function toDashboardModel(
   // Watched processes stand in for the demo's app line when there is no demo.
   if (targets.length > 0 && !snapshot.app) memory.lines = memory.lines.filter((line) => !line[0]?.text.startsWith('app RSS'));
   memory.lines.push(...targets);
+  // The zoomed graph says so, with how long a value covers, so the widget can draw its time axis.
+  const zoom = (id: 'cpu' | 'memory' | 'gpu', model: ChartModel, sampleMs: number): ChartModel =>
+    ui.zoomed && ui.focus === id ? { ...model, zoomed: true, columnMs: sampleMs * samplesPerColumn(sampleMs) } : model;
   const { order: operationOrder, ...operations } = toOperationsModel(snapshot.operations, {
     innerWidth: inner(layout.operations.width),
     // The window the figures really cover (shorter than the full one just after start).
@@ -69,9 +72,9 @@ export function toDashboardModel(
     tooSmall,
     layout,
     focus: ui.focus,
-    cpu,
-    memory,
-    gpu: toGpuModel(snapshot, chartScale(layout.gpu.width, context.gpuIntervalMs ?? 5000)),
+    cpu: zoom('cpu', cpu, context.intervalMs),
+    memory: zoom('memory', memory, context.intervalMs),
+    gpu: zoom('gpu', toGpuModel(snapshot, chartScale(layout.gpu.width, context.gpuIntervalMs ?? 5000)), context.gpuIntervalMs ?? 5000),
     operations,
     operationOrder,
     alerts: toAlertsModel(rules.alerts, Math.max(0, layout.alerts.height - 2), context.offsetMinutes),

@@ -24,6 +24,10 @@ export type ChartModel = {
   lines: Line[];
   /** Tone of the graph glyphs. */
   tone: Tone;
+  /** The panel fills the screen (z): the widget may draw a line chart with axes instead of the sparkline. */
+  zoomed?: boolean;
+  /** How long one value covers, for the time axis of a zoomed graph. */
+  columnMs?: number;
 };
 
 export type ColumnModel = { header: string; width: number; align: 'left' | 'right' };

@@ -77,7 +77,7 @@ test('the selected Operations row is highlighted across the whole width while th
   assert.equal(vt.cellAt(vt.find('encoder.encode')!.x, vt.find('encoder.encode')!.y).bg, null);
 });
 
-test('z: the focused chart fills the screen above the status line, taller graph, other panels hidden; back again', async () => {
+test('z: the focused chart fills the screen above the status line as a line chart, other panels hidden; back again', async () => {
   const { vt, ui } = start(80, 24);
   ui.render(stateModel(UI_STATES['cpu zoomed']!, 80, 24));
   await vt.waitForWrites();
@@ -87,7 +87,10 @@ test('z: the focused chart fills the screen above the status line, taller graph,
   assert.equal(vt.find('Operations'), null);
   assert.equal(vt.find('Memory'), null);
   const cpu = inside(vt, { left: 0, top: 0, width: 80, height: 23 });
-  assert.equal(cpu.filter((l) => /█/.test(l)).length, 17, 'the graph takes every row left by the label and the figures');
+  // Label, the figures, then the chart: its braille line and axis over the rows left, value labels at the left.
+  assert.match(cpu[1] ?? '', /^now \d/);
+  assert.ok(cpu.filter((l) => /[\u2801-\u28ff]/.test(l)).length >= 12, 'the chart takes the rows left by the label and the figures');
+  assert.ok(cpu.some((l) => /^ +100 ?⡇/.test(l)) && cpu.some((l) => /^ +0 +⡇/.test(l)), 'the value axis is labelled 0 to 100');
   ui.render(stateModel(initialUiState, 80, 24));
   await vt.waitForWrites();
   assertFramed(vt, computeLayout(80, 24).layout);

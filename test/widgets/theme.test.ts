@@ -11,6 +11,8 @@ test('the shipped themes load with every tone, a border and glyphs', () => {
   }
   assert.deepEqual(loadTheme('default').glyphs.spark, ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']);
   assert.deepEqual(loadTheme('console').glyphs.spark, ['_', '.', '-', '=', '≡', '█']);
+  // The console font has no braille: its zoomed graph stays in blocks; every other theme draws a line chart.
+  assert.deepEqual(['default', 'light', 'high-contrast', 'mono', 'console'].map((n) => loadTheme(n).glyphs.zoom), ['line', 'line', 'line', 'line', 'blocks']);
   assert.deepEqual(loadTheme('default').colors.critical, { fg: '196', bg: null, bold: true, inverse: false });
   assert.equal(loadTheme('light').colors.critical.fg, '160');
 });
@@ -78,6 +80,9 @@ test('bad values are one-line errors naming the file, key, value and fix', () =>
   assert.throws(fromYaml(VALID.replace('["_", "█"]', '["_", "中"]')), /glyphs\.spark: .*one-cell glyphs/);
   assert.throws(fromYaml(VALID.replace('selection: ">"', 'selection: ">"\n  bar: "##"')), {
     message: '/themes/bad.yaml: glyphs.bar: "##"; use one one-cell glyph, e.g. "█" or "#"',
+  });
+  assert.throws(fromYaml(VALID.replace('selection: ">"', 'selection: ">"\n  zoom: dots')), {
+    message: '/themes/bad.yaml: glyphs.zoom: "dots"; use line (braille line chart) or blocks (for fonts without braille)',
   });
   assert.throws(fromYaml('name: [unclosed'), /^Error: \/themes\/bad\.yaml: not valid YAML: .*; fix the syntax$/);
 });
