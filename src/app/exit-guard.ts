@@ -3,7 +3,13 @@
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129, SIGQUIT: 131 } as const;
 type GuardedSignal = keyof typeof SIGNAL_EXIT_CODES;
 
-export type ExitProcess = Pick<NodeJS.Process, 'on' | 'off' | 'exit'> & { stderr: { write(text: string): unknown } };
+export type ExitProcess = Pick<NodeJS.Process, 'on' | 'off' | 'exit'> & {
+  stderr: { write(text: string): unknown };
+  /** For a hangup, to end by the signal itself (see exit). Without them a hangup exits 129. */
+  kill?: (pid: number, signal: NodeJS.Signals) => unknown;
+  pid?: number;
+  removeAllListeners?: (event: string) => unknown;
+};
 
 export type ExitGuardOptions = {
   /** Restores the terminal; must be synchronous so it runs even on the way out of a crash. */
@@ -12,6 +18,13 @@ export type ExitGuardOptions = {
   stop: () => Promise<void>;
   /** Default 3000. */
   stopTimeoutMs?: number;
+  /**
+   * The terminal's input. Its end means the terminal is gone: a hangup. Node does not let a signal
+   * keep the process alive, so once the input has closed, the SIGHUP may never be handled and the
+   * process would just run out of work, skipping the cleanup. Default: process.stdin when `proc` is
+   * the real process, else none.
+   */
+  input?: { once(event: 'end', listener: () => void): unknown };
   /** Told why zoomtop is leaving, before anything else happens (e.g. to write it to the log). Default: nothing. */
   onExit?: (code: number, reason: string) => void;
   proc?: ExitProcess;
@@ -27,7 +40,7 @@ export function installExitGuard(options: ExitGuardOptions): ExitGuard {
   const stopTimeoutMs = options.stopTimeoutMs ?? 3000;
   let exiting = false;
 
-  const exit = async (code: number, message?: string, reason = message ?? `exit ${code}`): Promise<void> => {
+  const exit = async (code: number, message?: string, reason = message ?? `exit ${code}`, signal?: GuardedSignal): Promise<void> => {
     if (exiting) return;
     exiting = true;
     try {
@@ -55,12 +68,24 @@ export function installExitGuard(options: ExitGuardOptions): ExitGuard {
       }),
     ]);
     clearTimeout(timer);
+    if (signal === 'SIGHUP' && proc.kill && proc.pid !== undefined && proc.removeAllListeners) {
+      // After a hangup the terminal is gone. Node's own exit then puts back the terminal settings it
+      // found at start, gets EIO, and aborts on an assertion (exit 134, a core file, text on a dead
+      // tty). A hung-up program ends by the signal instead: with no listener left it takes the
+      // default action, which ends the process at once (status 129 to a shell) without that reset.
+      proc.removeAllListeners('SIGHUP');
+      proc.kill(proc.pid, 'SIGHUP');
+      // Only reached where the signal did not end the process (a fake one, in tests).
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     proc.exit(code);
   };
 
   for (const signal of Object.keys(SIGNAL_EXIT_CODES) as GuardedSignal[]) {
-    proc.on(signal, () => void exit(SIGNAL_EXIT_CODES[signal], undefined, signal));
+    proc.on(signal, () => void exit(SIGNAL_EXIT_CODES[signal], undefined, signal, signal));
   }
+  const input = options.input ?? (proc === process ? process.stdin : undefined);
+  input?.once('end', () => void exit(SIGNAL_EXIT_CODES.SIGHUP, undefined, 'the terminal closed (hangup)', 'SIGHUP'));
   proc.on('uncaughtException', (error: Error) => void exit(1, `zoomtop crashed: ${error.stack ?? error.message}`));
   proc.on('unhandledRejection', (reason: unknown) => void exit(1, `zoomtop crashed: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
   return { exit };

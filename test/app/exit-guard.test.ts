@@ -30,6 +30,32 @@ for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]
   });
 }
 
+test('a hangup ends by the signal itself once cleanup is done, with no SIGHUP listener left (Node would abort resetting a gone terminal)', async () => {
+  const { proc, calls } = fakeProcess();
+  Object.assign(proc, { pid: 4242, kill: (pid: number, signal: string) => void calls.push(`kill ${pid} ${signal} listeners ${proc.listenerCount('SIGHUP')}`) });
+  installExitGuard({ proc, restoreTerminal: () => calls.push('restore'), stop: async () => void calls.push('stop') });
+  proc.emit('SIGHUP');
+  await settle();
+  assert.deepEqual(calls, ['restore', 'stop', 'kill 4242 SIGHUP listeners 0', 'exit 129']);
+  // SIGTERM still exits with its code: the terminal is there to reset.
+  const term = fakeProcess();
+  Object.assign(term.proc, { pid: 4242, kill: () => void term.calls.push('kill') });
+  installExitGuard({ proc: term.proc, restoreTerminal: () => term.calls.push('restore'), stop: async () => void term.calls.push('stop') });
+  term.proc.emit('SIGTERM');
+  await settle();
+  assert.deepEqual(term.calls, ['restore', 'stop', 'exit 143']);
+});
+
+test('the terminal input ending is a hangup: cleanup runs and the process ends by SIGHUP', async () => {
+  const { proc, calls } = fakeProcess();
+  Object.assign(proc, { pid: 7, kill: (_: number, signal: string) => void calls.push(`kill ${signal}`) });
+  const input = new EventEmitter();
+  installExitGuard({ proc, input, onExit: (code, reason) => calls.push(`log ${code} ${reason}`), restoreTerminal: () => calls.push('restore'), stop: async () => void calls.push('stop') });
+  input.emit('end');
+  await settle();
+  assert.deepEqual(calls, ['log 129 the terminal closed (hangup)', 'restore', 'stop', 'kill SIGHUP', 'exit 129']);
+});
+
 test('a crash prints the error after the restore and exits 1; a second signal is ignored', async () => {
   const { proc, calls } = fakeProcess();
   installExitGuard({ proc, restoreTerminal: () => calls.push('restore'), stop: async () => void calls.push('stop') });

@@ -78,7 +78,27 @@ test('a dropped connection (the terminal hangs up): zoomtop and the demo exit, a
     const left = await eventually(() => paneProcesses(pane.home, ''), (p) => p.length === 0, 10_000);
     assert.deepEqual(left, [], 'nothing left running after the hangup');
     const log = readFileSync(join(pane.home, '.local/share/zoomtop/zoomtop.log'), 'utf8');
-    assert.match(log, /"msg":"exiting with status 129: SIGHUP"/);
+    // Whichever comes first: the SIGHUP, or the terminal's input closing.
+    assert.match(log, /"msg":"exiting with status 129: (SIGHUP|the terminal closed \(hangup\))"/);
+  } finally {
+    pane.close();
+  }
+});
+
+test('a hangup with nothing else keeping zoomtop alive (no StatsD, no demo) still runs the cleanup', { skip, timeout: 60_000 }, async () => {
+  // With only the terminal's input keeping Node's loop alive, its close used to end the process
+  // before the SIGHUP was handled: no cleanup, and Node aborted on resetting the gone terminal.
+  const pane = openTmuxPane({ cols: 80, rows: 24 });
+  try {
+    pane.type(`node ${CLI} --no-statsd`);
+    const screen = await pane.waitFor((s) => s.includes('Operations') && /now \d/.test(s), 30_000);
+    assert.ok(screen.includes('Operations'), screen);
+    pane.hangUp();
+    const left = await eventually(() => paneProcesses(pane.home, ''), (p) => p.length === 0, 10_000);
+    assert.deepEqual(left, [], 'nothing left running after the hangup');
+    const logFile = join(pane.home, '.local/share/zoomtop/zoomtop.log');
+    const log = await eventually(() => readFileSync(logFile, 'utf8'), (text) => text.includes('exiting with status'), 5_000);
+    assert.match(log, /"msg":"exiting with status 129: (SIGHUP|the terminal closed \(hangup\))"/);
   } finally {
     pane.close();
   }
