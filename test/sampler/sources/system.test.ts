@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseMeminfo } from '../../../src/sampler/sources/meminfo.js';
 import { createSystemSource, type SystemInfoPort } from '../../../src/sampler/sources/system.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
@@ -181,4 +182,23 @@ test('this machine: importing and reading the system source loads no systeminfor
     console.log(JSON.stringify({ kind: sample.kind, before, after: loaded() }));`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: new URL('../../../../', import.meta.url) });
   assert.deepEqual(JSON.parse(out), { kind: 'system', before: false, after: true });
+});
+
+test('the shipped Pi fixture trees carry their own memory: a dashboard pointed at one shows that machine', async () => {
+  const fixture = (name: string) => fileURLToPath(new URL(`../../../../test/fixtures/proc/${name}`, import.meta.url));
+  for (const [name, totalKb, availableKb] of [['pi4-throttled', 3_882_464, 2_954_128], ['pi5', 8_245_360, 6_702_180]] as const) {
+    const clock = new FakeClock(0);
+    const source = createSystemSource({ rootDir: fixture(name), clock, si: noSi });
+    try {
+      // The first read primes the CPU figure over a short wait on the clock.
+      const pending = source.read();
+      await new Promise((r) => setImmediate(r));
+      clock.advance(250);
+      const [reading] = await pending;
+      assert.ok(reading?.kind === 'system');
+      assert.deepEqual([reading.memoryTotalBytes, reading.memoryUsedBytes], [totalKb * 1024, (totalKb - availableKb) * 1024], name);
+    } finally {
+      source.close?.();
+    }
+  }
 });
