@@ -2,27 +2,44 @@
 import type { Line, Span } from './model.js';
 import { charWidth, textWidth } from './text-width.js';
 
-/** Splits `line` into lines of at most `width` cells, breaking at the last space when there is one. */
+/**
+ * Where continuation lines start: a line laid out as "name   value" (a run of two or more spaces
+ * within its first half) continues under its value, so the names column stays clear; else 0.
+ */
+function hangingIndent(cells: readonly { char: string }[], width: number): number {
+  for (let i = 2; i < Math.min(cells.length, width / 2); i++) {
+    if (cells[i]!.char !== ' ' && cells[i - 1]!.char === ' ' && cells[i - 2]!.char === ' ') return cells.slice(0, i).every((c) => charWidth(c.char) === 1) ? i : 0;
+  }
+  return 0;
+}
+
+/**
+ * Splits `line` into lines of at most `width` cells, breaking at the last space when there is one;
+ * a "name   value" line continues under its value.
+ */
 export function wrapLine(line: Line, width: number): Line[] {
   if (width <= 0 || line.reduce((sum, s) => sum + textWidth(s.text), 0) <= width) return [line];
   const cells: { char: string; tone: Span['tone'] }[] = [];
   for (const span of line) for (const char of span.text) cells.push({ char, tone: span.tone });
+  const indent = hangingIndent(cells, width);
   const out: Line[] = [];
   let start = 0;
   while (start < cells.length) {
+    const room = out.length === 0 ? width : width - indent;
     let used = 0;
     let end = start;
-    while (end < cells.length && used + charWidth(cells[end]!.char) <= width) used += charWidth(cells[end++]!.char);
+    while (end < cells.length && used + charWidth(cells[end]!.char) <= room) used += charWidth(cells[end++]!.char);
     if (end < cells.length) {
       // Break after the last space in this piece, unless that would leave it nearly empty.
       let space = end;
       while (space > start && cells[space - 1]!.char !== ' ') space--;
-      if (space - start > width / 3) end = space;
+      if (space - start > room / 3) end = space;
     }
     if (end === start) end = start + 1;
     let last = end;
     while (last > start + 1 && cells[last - 1]!.char === ' ') last--;
-    out.push(toSpans(cells.slice(start, last)));
+    const piece = toSpans(cells.slice(start, last));
+    out.push(out.length > 0 && indent > 0 ? [{ text: ' '.repeat(indent), tone: 'normal' }, ...piece] : piece);
     start = end;
     // A wrapped line does not begin with the space it broke at.
     while (start < cells.length && cells[start]!.char === ' ' && start > 0) start++;

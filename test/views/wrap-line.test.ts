@@ -20,3 +20,13 @@ test('a word longer than the width is cut into pieces; wide characters count two
   assert.deepEqual(texts(wrapLine([{ text: 'abcdefghij', tone: 'normal' }], 4)), ['abcd', 'efgh', 'ij']);
   assert.deepEqual(texts(wrapLine([{ text: '日本語のカメラ', tone: 'normal' }], 4)), ['日本', '語の', 'カメ', 'ラ']);
 });
+
+test('a "name   value" line continues under its value, so the names column stays clear', () => {
+  const line = [{ text: 'pi-clock        n/a: no CPU clock: cpufreq is absent (no cpufreq driver: a VM or container?)', tone: 'normal' as const }];
+  assert.deepEqual(texts(wrapLine(line, 60)), [
+    'pi-clock        n/a: no CPU clock: cpufreq is absent (no',
+    '                cpufreq driver: a VM or container?)',
+  ]);
+  // A double space past the first half is not a column: plain prose wraps to the left edge.
+  assert.deepEqual(texts(wrapLine([{ text: 'a long sentence that ends  here and then goes on', tone: 'normal' }], 30)), ['a long sentence that ends', 'here and then goes on']);
+});
