@@ -54,6 +54,7 @@ export function toDashboardModel(
   // The zoomed graph says so, with how long a value covers, so the widget can draw its time axis.
   const zoom = (id: 'cpu' | 'memory' | 'gpu', model: ChartModel, sampleMs: number): ChartModel =>
     ui.zoomed && ui.focus === id ? { ...model, zoomed: true, columnMs: sampleMs * samplesPerColumn(sampleMs) } : model;
+  const [cpuShown, memoryShown, gpuShown] = evenFigureLines([cpu, memory, toGpuModel(snapshot, chartScale(layout.gpu.width, context.gpuIntervalMs ?? 5000))]);
   const { order: operationOrder, ...operations } = toOperationsModel(snapshot.operations, {
     innerWidth: inner(layout.operations.width),
     // The window the figures really cover (shorter than the full one just after start).
@@ -72,9 +73,9 @@ export function toDashboardModel(
     tooSmall,
     layout,
     focus: ui.focus,
-    cpu: zoom('cpu', cpu, context.intervalMs),
-    memory: zoom('memory', memory, context.intervalMs),
-    gpu: zoom('gpu', toGpuModel(snapshot, chartScale(layout.gpu.width, context.gpuIntervalMs ?? 5000)), context.gpuIntervalMs ?? 5000),
+    cpu: zoom('cpu', cpuShown, context.intervalMs),
+    memory: zoom('memory', memoryShown, context.intervalMs),
+    gpu: zoom('gpu', gpuShown, context.gpuIntervalMs ?? 5000),
     operations,
     operationOrder,
     alerts: toAlertsModel(rules.alerts, Math.max(0, layout.alerts.height - 2), context.offsetMinutes),
@@ -82,6 +83,17 @@ export function toDashboardModel(
     status: toStatusLine(snapshot, context, ui, size.cols),
     dialog: toDialogModel(ui.dialog, size.rows, ui.dialog?.kind === 'detail' ? detailInput(snapshot, ui, context, operationOrder.keys) : undefined),
   };
+}
+
+/**
+ * The three graphs side by side get as many figure lines each (blank ones at the end), so their
+ * graphs are as tall and their `now` lines on the same row: a panel with one line fewer (no app
+ * process to show) otherwise sat one row off its neighbours.
+ */
+function evenFigureLines(charts: [ChartModel, ChartModel, ChartModel]): [ChartModel, ChartModel, ChartModel] {
+  const most = Math.max(...charts.map((c) => c.lines.length));
+  const even = (c: ChartModel): ChartModel => (c.lines.length === most ? c : { ...c, lines: [...c.lines, ...Array.from({ length: most - c.lines.length }, () => [])] });
+  return [even(charts[0]), even(charts[1]), even(charts[2])];
 }
 
 /** The operation the detail shows: the selected one, else the first row as the table shows it. */

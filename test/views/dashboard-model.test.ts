@@ -34,3 +34,12 @@ test('the charts\' labels give the span of their own width and sampling interval
   assert.equal(zoomed.cpu.label, 'machine CPU %, all cores, 0-100, last 12 min, 6 s peaks', 'zoomed: 118 columns at the same scale');
   assert.equal(zoomed.cpu.values.length, 100, 'zoomed: the 300 samples in 100 columns');
 });
+
+test('the three graphs get as many figure lines, so their now lines share a row (no app process: CPU has one line fewer)', () => {
+  const model = stateModel(initialUiState, 120, 40, busySnapshot({ app: null }), busyRules());
+  const texts = (lines: { text: string }[][]) => lines.map((line) => line.map((s) => s.text).join(''));
+  assert.equal(model.cpu.lines.length, model.memory.lines.length);
+  assert.equal(model.gpu.lines.length, model.memory.lines.length);
+  assert.match(texts(model.cpu.lines)[0]!, /^now /);
+  assert.equal(texts(model.cpu.lines).at(-1), '', 'the padding is a blank line at the end');
+});
