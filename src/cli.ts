@@ -51,14 +51,7 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = await runHeadlessApp(options, { settings: loaded.config });
     return;
   }
-  if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    // One plain line, never escape codes: the output may be a pipe or a log file.
-    const which = !process.stdout.isTTY ? 'stdout' : 'stdin';
-    process.stderr.write(`zoomtop: ${which} is not a terminal; the dashboard needs one: run zoomtop in a terminal or tmux, or pass --headless to write the figures instead (zoomtop --help for options)\n`);
-    process.exit(1);
-  }
-  const { runDashboard, StartupError } = await import('./app/run-dashboard.js');
-  const { createBlessedUi } = await import('../widgets/blessed-ui.js');
+  // A bad --theme is told before a missing terminal: both are fixed on the command line, the theme first.
   const { createThemeCatalog } = await import('../widgets/theme-catalog.js');
   const catalog = createThemeCatalog({ env: process.env, term: process.env.TERM });
   let themeName = catalog.initialName(options.theme);
@@ -71,6 +64,14 @@ async function main(argv: string[]): Promise<void> {
     }
   };
   const theme = loadFirst();
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    // One plain line, never escape codes: the output may be a pipe or a log file.
+    const which = !process.stdout.isTTY ? 'stdout' : 'stdin';
+    process.stderr.write(`zoomtop: ${which} is not a terminal; the dashboard needs one: run zoomtop in a terminal or tmux, or pass --headless to write the figures instead (zoomtop --help for options)\n`);
+    process.exit(1);
+  }
+  const { runDashboard, StartupError } = await import('./app/run-dashboard.js');
+  const { createBlessedUi } = await import('../widgets/blessed-ui.js');
   // `t` moves on even past a theme that fails to load, so a bad file never traps the key.
   const nextTheme = () => catalog.load((themeName = catalog.next(themeName)));
   try {
