@@ -92,13 +92,25 @@ export function toCpuModel(snapshot: Snapshot, scale?: ChartScale): ChartModel {
   };
 }
 
+/**
+ * " (526 MiB of 23.5 GiB)" where it fits after the percentage, else " of 23.5 GiB" (the size of the
+ * machine says more than the used amount, which the percentage already gives), else nothing.
+ */
+function memoryDetail(usedBytes: number | null, totalBytes: number | null, used: number, cols: number | undefined): string {
+  if (usedBytes === null) return '';
+  const full = ` (${formatBytes(usedBytes)} of ${formatBytes(totalBytes)})`;
+  if (cols === undefined || used + full.length <= cols) return full;
+  const total = ` of ${formatBytes(totalBytes)}`;
+  return used + total.length <= cols ? total : '';
+}
+
 export function toMemoryModel(snapshot: Snapshot, scale?: ChartScale): ChartModel {
   const { percent, usedBytes, totalBytes } = snapshot.memory;
   const lines: Line[] = [
     [
       { text: 'now ', tone: 'muted' },
       { text: formatPercent(percent), tone: percentTone(percent) },
-      { text: usedBytes === null ? '' : ` (${formatBytes(usedBytes)} of ${formatBytes(totalBytes)})`, tone: 'muted' },
+      { text: memoryDetail(usedBytes, totalBytes, 'now '.length + formatPercent(percent).length, scale?.cols), tone: 'muted' },
     ],
     [
       { text: 'app RSS ', tone: 'muted' },

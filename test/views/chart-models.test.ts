@@ -29,6 +29,14 @@ test('Memory panel: percent, used of total, app RSS', () => {
   assert.equal(text(toMemoryModel(buildSnapshot({ app: null })).lines[1]!), 'app RSS no app process');
 });
 
+test('Memory panel on a narrow terminal: the machine size stays where used-of-total does not fit', () => {
+  const at = (cols: number) => text(toMemoryModel(buildSnapshot(), { cols, sampleMs: 1000 }).lines[0]!);
+  assert.equal(at(31), 'now 41.5 % (3.0 GiB of 8.0 GiB)');
+  assert.equal(at(30), 'now 41.5 % of 8.0 GiB');
+  assert.equal(at(21), 'now 41.5 % of 8.0 GiB');
+  assert.equal(at(20), 'now 41.5 %');
+});
+
 test('defect 8: no readable GPU is n/a with the reason, never 0 %', () => {
   const model = toGpuModel(buildSnapshot());
   assert.deepEqual(model.values, []);
