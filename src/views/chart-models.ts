@@ -2,6 +2,7 @@
 import type { Snapshot } from '../store/snapshot.js';
 import { peakColumns } from './chart-columns.js';
 import { formatBytes, formatPercent } from './format.js';
+import { lineChartData } from './line-chart-data.js';
 import type { ChartModel, Line, Tone } from './model.js';
 
 /** Percent levels where a figure turns careful / warning / critical. */
@@ -32,7 +33,10 @@ export function countOffScale(values: readonly (number | null)[], max: number, c
  * How wide the graph is drawn, how far apart its samples are, and how many samples share a column
  * (default 1), so the label can say what time it spans.
  */
-export type ChartScale = { cols: number; sampleMs: number; perColumn?: number };
+export type ChartScale = { cols: number; sampleMs: number; perColumn?: number; zoomed?: boolean };
+
+/** Columns a line chart's value labels and padding take; it draws about one point per remaining column. */
+export const LINE_CHART_AXIS_COLS = 8;
 
 /** "38 s", "5 min", "2 h": the time `cols` samples `sampleMs` apart cover. */
 export function formatSpan(cols: number, sampleMs: number): string {
@@ -46,13 +50,28 @@ export function formatSpan(cols: number, sampleMs: number): string {
  * The first of `candidates` (longest first) that fits `width` cells, with the time span and, when a
  * column holds several samples, what a column shows ("5 s peaks"); dropped in that order when short.
  */
-function fitLabel(candidates: string[], scale: ChartScale | undefined): string {
+function fitLabel(candidates: string[], scale: ChartScale | undefined, spanCols = scale?.cols ?? 0): string {
   if (!scale) return candidates[0] ?? '';
   const perColumn = scale.perColumn ?? 1;
-  const span = `, last ${formatSpan(scale.cols, scale.sampleMs * perColumn)}`;
+  const span = `, last ${formatSpan(spanCols, scale.sampleMs * perColumn)}`;
   const peaks = perColumn > 1 ? `, ${formatSpan(1, scale.sampleMs * perColumn)} peaks` : '';
   const labels = [...(peaks ? candidates.map((c) => c + span + peaks) : []), ...candidates.map((c) => c + span), ...candidates];
   return labels.find((c) => c.length <= scale.cols) ?? candidates.at(-1) ?? '';
+}
+
+/**
+ * The graph's label and values and, zoomed, its line chart: the newest points that fit beside the
+ * value axis, labelled with the span they really cover (the history since start may be shorter
+ * than the panel), and how many gaps were drawn flat.
+ */
+function graph(candidates: string[], history: readonly (number | null)[], atMs: number, scale: ChartScale | undefined): Pick<ChartModel, 'label' | 'values' | 'line'> {
+  const values = graphValues(history, 100, atMs, scale);
+  const label = fitLabel(candidates, scale);
+  if (!scale?.zoomed) return { label, values };
+  const points = lineChartData(values, scale.sampleMs * (scale.perColumn ?? 1), scale.cols - LINE_CHART_AXIS_COLS);
+  if (!points || points.y.length < 2) return { label, values };
+  const bridged = points.bridged > 0 ? `, ${points.bridged} missing drawn flat` : '';
+  return { label, values, line: { x: points.x, y: points.y, label: fitLabel(candidates, scale, points.y.length) + bridged } };
 }
 
 /** What the graph draws: the samples, or the peak of each column when several share one. */
@@ -84,8 +103,7 @@ export function toCpuModel(snapshot: Snapshot, scale?: ChartScale): ChartModel {
   }
   return {
     title: 'CPU',
-    label: fitLabel(['machine CPU %, all cores, 0-100', 'CPU %, all cores, 0-100', 'CPU %, 0-100', '%, 0-100'], scale),
-    values: graphValues(snapshot.cpu.history, 100, snapshot.atMs, scale),
+    ...graph(['machine CPU %, all cores, 0-100', 'CPU %, all cores, 0-100', 'CPU %, 0-100', '%, 0-100'], snapshot.cpu.history, snapshot.atMs, scale),
     max: 100,
     lines: [...lines, ...offScaleLines(snapshot.cpu.history, 100, scale)],
     tone: percentTone(now),
@@ -119,8 +137,7 @@ export function toMemoryModel(snapshot: Snapshot, scale?: ChartScale): ChartMode
   ];
   return {
     title: 'Memory',
-    label: fitLabel(['used memory %, 0-100', '% used, 0-100', '%, 0-100'], scale),
-    values: graphValues(snapshot.memory.history, 100, snapshot.atMs, scale),
+    ...graph(['used memory %, 0-100', '% used, 0-100', '%, 0-100'], snapshot.memory.history, snapshot.atMs, scale),
     max: 100,
     lines: [...lines, ...offScaleLines(snapshot.memory.history, 100, scale)],
     tone: percentTone(percent),
@@ -142,8 +159,7 @@ export function toGpuModel(snapshot: Snapshot, scale?: ChartScale): ChartModel {
   }
   return {
     title: 'GPU',
-    label: fitLabel(['GPU usage %, 0-100', '% busy, 0-100', '%, 0-100'], scale),
-    values: graphValues(gpu.history, 100, snapshot.atMs, scale),
+    ...graph(['GPU usage %, 0-100', '% busy, 0-100', '%, 0-100'], gpu.history, snapshot.atMs, scale),
     max: 100,
     lines: [
       [

@@ -41,20 +41,22 @@ export function toDashboardModel(
   const { tooSmall, layout } = computeLayout(size.cols, size.rows, ui.zoomed ? ui.focus : null);
   const inner = (width: number) => Math.max(0, width - 2);
   // Columns span about 5 s each, zoomed too: a zoomed graph shows more history, not a different scale.
-  const chartScale = (width: number, sampleMs: number) => ({ cols: inner(width), sampleMs, perColumn: samplesPerColumn(sampleMs) });
-  const cpu = toCpuModel(snapshot, chartScale(layout.cpu.width, context.intervalMs));
+  const chartScale = (id: 'cpu' | 'memory' | 'gpu', sampleMs: number) => ({
+    cols: inner(layout[id].width),
+    sampleMs,
+    perColumn: samplesPerColumn(sampleMs),
+    zoomed: ui.zoomed && ui.focus === id,
+  });
+  const cpu = toCpuModel(snapshot, chartScale('cpu', context.intervalMs));
   // On a Pi, its health (temperature, throttling, clock) reads under the CPU figure; elsewhere nothing is added.
   const pi = toPiHealthModel(snapshot.pi, inner(layout.cpu.width));
   if (pi.raspberryPi) cpu.lines.splice(1, 0, pi.line);
-  const memory = toMemoryModel(snapshot, chartScale(layout.memory.width, context.intervalMs));
+  const memory = toMemoryModel(snapshot, chartScale('memory', context.intervalMs));
   const targets = toProcessTargetLines(snapshot.processTargets, context.offsetMinutes);
   // Watched processes stand in for the demo's app line when there is no demo.
   if (targets.length > 0 && !snapshot.app) memory.lines = memory.lines.filter((line) => !line[0]?.text.startsWith('app RSS'));
   memory.lines.push(...targets);
-  // The zoomed graph says so, with how long a value covers, so the widget can draw its time axis.
-  const zoom = (id: 'cpu' | 'memory' | 'gpu', model: ChartModel, sampleMs: number): ChartModel =>
-    ui.zoomed && ui.focus === id ? { ...model, zoomed: true, columnMs: sampleMs * samplesPerColumn(sampleMs) } : model;
-  const [cpuShown, memoryShown, gpuShown] = evenFigureLines([cpu, memory, toGpuModel(snapshot, chartScale(layout.gpu.width, context.gpuIntervalMs ?? 5000))]);
+  const [cpuShown, memoryShown, gpuShown] = evenFigureLines([cpu, memory, toGpuModel(snapshot, chartScale('gpu', context.gpuIntervalMs ?? 5000))]);
   const { order: operationOrder, ...operations } = toOperationsModel(snapshot.operations, {
     innerWidth: inner(layout.operations.width),
     // The window the figures really cover (shorter than the full one just after start).
@@ -73,9 +75,9 @@ export function toDashboardModel(
     tooSmall,
     layout,
     focus: ui.focus,
-    cpu: zoom('cpu', cpuShown, context.intervalMs),
-    memory: zoom('memory', memoryShown, context.intervalMs),
-    gpu: zoom('gpu', gpuShown, context.gpuIntervalMs ?? 5000),
+    cpu: cpuShown,
+    memory: memoryShown,
+    gpu: gpuShown,
     operations,
     operationOrder,
     alerts: toAlertsModel(rules.alerts, Math.max(0, layout.alerts.height - 2), context.offsetMinutes),

@@ -24,11 +24,12 @@ export type ChartModel = {
   lines: Line[];
   /** Tone of the graph glyphs. */
   tone: Tone;
-  /** The panel fills the screen (z): the widget may draw a line chart with axes instead of the sparkline. */
-  zoomed?: boolean;
-  /** How long one value covers, for the time axis of a zoomed graph. */
-  columnMs?: number;
+  /** Only when the panel fills the screen (z): the graph as a line chart with axes, where the terminal can draw one. */
+  line?: LineChartModel;
 };
+
+/** A zoomed graph's points, oldest first, with their ages ("-4:35" ... "now") and the label for the span they cover. */
+export type LineChartModel = { x: string[]; y: number[]; label: string };
 
 export type ColumnModel = { header: string; width: number; align: 'left' | 'right' };
 

@@ -84,3 +84,16 @@ test('samples off the scale among those drawn are counted and the panel says so'
   assert.equal(model.lines.at(-1)![0]!.tone, 'careful');
   assert.equal(toCpuModel(buildSnapshot(), { cols: 38, sampleMs: 1000 }).lines.length, 2, 'nothing said when all is on the scale');
 });
+
+test('zoomed, a graph also comes as a line chart: the newest points beside the value axis, labelled with the span they cover', () => {
+  const history = [null, null, 10, 20, null, 40, 50];
+  const snapshot = buildSnapshot({ cpu: { percent: 50, history } });
+  assert.equal(toCpuModel(snapshot, { cols: 60, sampleMs: 1000 }).line, undefined, 'not zoomed: no line chart');
+  const line = toCpuModel(snapshot, { cols: 60, sampleMs: 1000, zoomed: true }).line;
+  // History not yet filled is left out; the gap inside is drawn at the value before it, and the label says so.
+  assert.deepEqual(line, { x: ['-0:04', '-0:03', '-0:02', '-0:01', 'now'], y: [10, 20, 20, 40, 50], label: 'machine CPU %, all cores, 0-100, last 5 s, 1 missing drawn flat' });
+  // Only as many points as fit beside the value labels: 20 columns leave 12.
+  const long = toCpuModel(buildSnapshot({ cpu: { percent: 5, history: Array.from({ length: 100 }, () => 5) } }), { cols: 20, sampleMs: 1000, zoomed: true }).line;
+  assert.equal(long?.y.length, 12);
+  assert.equal(toCpuModel(buildSnapshot({ cpu: { percent: 5, history: [null, 5] } }), { cols: 60, sampleMs: 1000, zoomed: true }).line, undefined, 'one point is no line');
+});

@@ -52,11 +52,14 @@ export function createChartPanel(screen: blessed.Widgets.Screen, theme: Theme): 
       const width = rect.width - 2;
       const height = rect.height - 2;
       let graphKind: 'sparkline' | 'below' = 'sparkline';
-      if (model.zoomed && theme.glyphs.zoom === 'line') {
+      if (model.line && theme.glyphs.zoom === 'line') {
         const { hasLabel, figures, graphRows } = chartRoom(model, height);
-        const { drawn, changed, bridged } = line.update(model, (hasLabel ? 1 : 0) + figures.length, width, graphRows);
-        if (drawn) graphKind = 'below';
-        if (drawn && bridged > 0) model = { ...model, label: `${model.label}, ${bridged} missing drawn flat` };
+        const { drawn, changed } = line.update(model, (hasLabel ? 1 : 0) + figures.length, width, graphRows);
+        // The line chart covers the history there is, not the panel's whole span: its label says which.
+        if (drawn) {
+          graphKind = 'below';
+          model = { ...model, label: model.line.label };
+        }
         if (changed) damage.boxes.add(panel.box);
         if (!drawn && changed) damage.full = true;
       } else dropLine();

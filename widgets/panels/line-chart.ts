@@ -8,7 +8,7 @@
 //   its constructor has run: given `parent` in its options it attaches too early and never gets a
 //   canvas. It is created without a parent, appended, then given data.
 // - It cannot leave a hole for a missing sample, and NaN would reach its line drawing: gaps are
-//   bridged in lineChartData and the label says how many.
+//   bridged by the view (lineChartData), whose label says how many.
 // - It draws a point 2 dots above its value and clips at the top, so a value at the top of the
 //   scale vanishes; and its y labels step by (maxY - minY) / numYLabels, up to but not at maxY.
 //   yScale() leaves room above the scale's max and picks a count that gives round steps.
@@ -18,7 +18,6 @@
 //   loaded, and only the first time a graph is zoomed, so it costs nothing at start.
 import { createRequire } from 'node:module';
 import type blessed from 'blessed';
-import { lineChartData } from '../../src/views/line-chart-data.js';
 import type { ChartModel } from '../../src/views/model.js';
 import type { Colour, Theme } from '../theme.js';
 
@@ -68,10 +67,10 @@ export function yScale(max: number, rows: number): { maxY: number; numYLabels: n
 
 export type ZoomedLineChart = {
   /**
-   * Draws `model` as a line chart `width` x `height` cells at `top` inside `parent`; false (and nothing
-   * drawn) when it cannot: too small, nothing to draw yet. True when it changed what is on screen.
+   * Draws `model.line` as a line chart `width` x `height` cells at `top` inside `parent`; drawn is
+   * false (and nothing drawn) when it cannot: too small, no line. changed: what is on screen changed.
    */
-  update(model: ChartModel, top: number, width: number, height: number): { drawn: boolean; changed: boolean; bridged: number };
+  update(model: ChartModel, top: number, width: number, height: number): { drawn: boolean; changed: boolean };
   remove(): boolean;
 };
 
@@ -89,9 +88,8 @@ export function createZoomedLineChart(parent: blessed.Widgets.BoxElement, theme:
   };
   return {
     update(model, top, width, height) {
-      // About two dots a point: the chart's own y labels and padding take about 8 columns.
-      const points = model.columnMs && width >= MIN_COLS && height >= MIN_ROWS ? lineChartData(model.values, model.columnMs, width - 8) : null;
-      if (!points || points.y.length < 2) return { drawn: false, changed: remove(), bridged: 0 };
+      const points = width >= MIN_COLS && height >= MIN_ROWS ? model.line : undefined;
+      if (!points) return { drawn: false, changed: remove() };
       const nextShape = `${top},${width},${height},${model.tone},${model.max}`;
       if (nextShape !== shape) {
         remove();
@@ -112,11 +110,11 @@ export function createZoomedLineChart(parent: blessed.Widgets.BoxElement, theme:
         });
         parent.append(chart);
       }
-      const nextData = JSON.stringify(points);
-      if (nextData === data) return { drawn: true, changed: false, bridged: points.bridged };
+      const nextData = JSON.stringify([points.x, points.y]);
+      if (nextData === data) return { drawn: true, changed: false };
       data = nextData;
       chart!.setData([{ title: model.title, x: points.x, y: points.y }]);
-      return { drawn: true, changed: true, bridged: points.bridged };
+      return { drawn: true, changed: true };
     },
     remove,
   };

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import type { UiPort } from '../../../src/app/ui-port.js';
+import { LINE_CHART_AXIS_COLS } from '../../../src/views/chart-models.js';
 import { computeLayout } from '../../../src/views/layout.js';
+import { lineChartData } from '../../../src/views/line-chart-data.js';
 import type { ChartModel, DashboardModel } from '../../../src/views/model.js';
 import { createBlessedUi } from '../../../widgets/blessed-ui.js';
 import { contribColour, niceStep, yScale } from '../../../widgets/panels/line-chart.js';
@@ -33,10 +35,12 @@ afterEach(() => {
 
 const BRAILLE = /[\u2801-\u28ff]/;
 
-/** The CPU panel zoomed to the whole screen, with `values` one per 5 s. */
-function zoomedModel(cols: number, rows: number, values: (number | null)[], zoomed = true): DashboardModel {
+/** The CPU panel zoomed to the whole screen, with `values` one per 5 s, its line as the view makes it. */
+function zoomedModel(cols: number, rows: number, values: (number | null)[]): DashboardModel {
   const model = buildModel(cols, rows);
-  const cpu: ChartModel = { ...model.cpu, values, max: 100, zoomed, columnMs: 5000 };
+  const points = lineChartData(values, 5000, cols - 2 - LINE_CHART_AXIS_COLS);
+  const line = points && points.y.length >= 2 ? { x: points.x, y: points.y, label: `CPU %, 0-100, last ${points.y.length * 5} s` } : undefined;
+  const cpu: ChartModel = { ...model.cpu, values, max: 100, line };
   return { ...model, layout: computeLayout(cols, rows, 'cpu').layout, focus: 'cpu', cpu };
 }
 
@@ -55,7 +59,7 @@ for (const [cols, rows] of [[200, 60], [120, 40], [80, 24]] as const) {
   test(`${cols}x${rows}: a zoomed graph is a line chart with a value axis, a time axis ending now, and its figures above`, async () => {
     const { panel } = await show(cols, rows, zoomedModel(cols, rows, rising(300)));
     const text = panel();
-    assert.equal(text[0]?.trimEnd(), 'CPU %, 0-100');
+    assert.match(text[0]?.trimEnd() ?? '', /^CPU %, 0-100, last \d+ s$/, 'the label gives the span the line covers');
     assert.equal(text[1]?.trimEnd(), 'now 73.2 %', 'the figures come right under the label');
     const chart = text.slice(3);
     assert.ok(chart.some((row) => BRAILLE.test(row)), 'the line is drawn in braille dots');
