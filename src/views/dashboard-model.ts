@@ -68,6 +68,7 @@ export function toDashboardModel(
     selectedKey: ui.selectedOperation,
     showSelection: ui.focus === 'operations',
     previousOrder: context.operationOrder,
+    statsdAddress: context.statsdAddress,
   });
   return {
     cols: size.cols,

@@ -151,6 +151,8 @@ export type OperationsView = {
   showSelection?: boolean;
   /** The order shown last, so rows whose figures are close keep their places (see visibleOperations). */
   previousOrder?: OperationsOrder;
+  /** Where StatsD is received, or null when it is off (--no-statsd): the empty table's hint says what can feed it. Default: on. */
+  statsdAddress?: string | null;
 };
 
 /** Columns that do not fit the width are dropped, least important first (last, max, rate, avg, count, errors; p95 stays). */
@@ -177,7 +179,9 @@ export function toOperationsModel(stats: readonly OperationStats[], view: Operat
     order: { sort, keys: shown.map(operationKey) },
     empty: filter.trim() !== ''
       ? `no operation matches "${filter.trim()}"; Esc clears the filter`
-      : 'no operations yet: send StatsD timers (component.operation:12.5|ms) or use record() from the library',
+      : view.statsdAddress === null
+        ? 'no operations: StatsD is off (--no-statsd); start zoomtop without it to receive timers, or use record() from the library'
+        : `no operations yet: send StatsD timers (component.operation:12.5|ms)${view.statsdAddress ? ` to ${view.statsdAddress}` : ''} or use record() from the library`,
   };
 }
 

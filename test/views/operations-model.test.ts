@@ -45,6 +45,13 @@ test('the title carries what the app reports about itself', () => {
   assert.match(model.empty, /StatsD/);
 });
 
+test('the empty table says what can feed it: where StatsD listens, or that it is off', () => {
+  const empty = (statsdAddress?: string | null) => toOperationsModel([], { innerWidth: 80, windowLabel: 'last 60 s', statsdAddress }).empty;
+  assert.equal(empty('127.0.0.1:8125'), 'no operations yet: send StatsD timers (component.operation:12.5|ms) to 127.0.0.1:8125 or use record() from the library');
+  assert.equal(empty(null), 'no operations: StatsD is off (--no-statsd); start zoomtop without it to receive timers, or use record() from the library');
+  assert.equal(empty(), 'no operations yet: send StatsD timers (component.operation:12.5|ms) or use record() from the library');
+});
+
 const STATS = [
   buildStats('camera_manager', 'capture_frame', { p95Ms: 5, avgMs: 4, ratePerSec: 90, errors: 0 }),
   buildStats('encoder', 'encode', { p95Ms: 40.6, avgMs: 20, ratePerSec: 30, errors: 3 }),
