@@ -72,11 +72,18 @@ export function withoutExitHandlers<T>(build: () => T, proc: NodeJS.EventEmitter
  */
 const DOUBLE_MOVE = /\x1b\[(\d+);1H(?=\x1b\[\1;\d+H)/g;
 
+/**
+ * blessed switches colours with a reset and then the new colours as two sequences, `ESC[m ESC[38;5;245m`;
+ * one, `ESC[0;38;5;245m`, does the same. Only a reset followed at once by another colour sequence is joined.
+ */
+const RESET_THEN_COLOURS = /\x1b\[m\x1b\[([\d;]+)m/g;
+
 export function compactFrame(frame: string): string {
-  return frame.includes(';1H\x1b[') ? frame.replace(DOUBLE_MOVE, '') : frame;
+  const moved = frame.includes(';1H\x1b[') ? frame.replace(DOUBLE_MOVE, '') : frame;
+  return moved.includes('\x1b[m\x1b[') ? moved.replace(RESET_THEN_COLOURS, '\x1b[0;$1m') : moved;
 }
 
-/** Routes blessed's screen output through compactFrame; writes that are not frames pass unchanged. */
+/** Routes blessed's screen output through compactFrame; what it does not match passes unchanged. */
 export function compactScreenOutput(program: { _write(text: string): unknown }): void {
   const write = program._write.bind(program);
   program._write = (text: string) => write(compactFrame(text));

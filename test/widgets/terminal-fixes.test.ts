@@ -54,6 +54,11 @@ test('a move to column 1 followed at once by a move on the same row is dropped; 
   assert.equal(compactFrame('plain text ;1H'), 'plain text ;1H');
 });
 
+test('a reset followed at once by colours becomes one sequence; a reset before anything else stays', () => {
+  assert.equal(compactFrame('a\x1b[m\x1b[38;5;245m6\x1b[m\x1b[1;38;5;81m | q'), 'a\x1b[0;38;5;245m6\x1b[0;1;38;5;81m | q');
+  assert.equal(compactFrame('x\x1b[m\x1b[13;69H9\x1b[m'), 'x\x1b[m\x1b[13;69H9\x1b[m', 'a cursor move after a reset is not a colour');
+});
+
 test('compactScreenOutput sends every write through compactFrame', () => {
   const written: string[] = [];
   const program = { _write: (text: string) => void written.push(text) };
