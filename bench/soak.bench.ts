@@ -73,9 +73,14 @@ function datagrams(): Buffer[] {
   return out;
 }
 
-function checkpoint(hour: number): Checkpoint {
-  gc!();
-  gc!();
+async function checkpoint(hour: number): Promise<Checkpoint> {
+  // After a full collection V8 gives pages back to the system in tasks of its own, which a loop that
+  // never waits does not let run: RSS then says how much the last burst of frames happened to
+  // commit. A pause with the loop idle, as the real dashboard is between its frames, lets them run.
+  for (let i = 0; i < 3; i++) {
+    gc!();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const m = process.memoryUsage();
   return { hour, rssBytes: m.rss, heapBytes: m.heapUsed + m.external, fds: countFds() };
 }
@@ -146,7 +151,7 @@ async function main(): Promise<void> {
     // Reads resolve as promises: let them settle before the next second (the snapshot follows one timer turn later).
     await new Promise((resolve) => setImmediate(resolve));
     await act();
-    if (tick >= baseTick && (tick - baseTick) % step === 0) checkpoints.push(checkpoint(tick / 3600));
+    if (tick >= baseTick && (tick - baseTick) % step === 0) checkpoints.push(await checkpoint(tick / 3600));
   }
   const wallSeconds = (performance.now() - wallStartedMs) / 1000;
   profiler.stop();
@@ -164,9 +169,8 @@ function report(
   const [base, ...rest] = checkpoints;
   const last = rest[rest.length - 1] ?? base!;
   const mb = (bytes: number): number => bytes / 1e6;
-  // RSS after gc still swings by +-10 MB from one checkpoint to the next (how much of the young
-  // generation V8 keeps committed), so growth compares the median of the last three checkpoints
-  // with that of the first three: one low or high reading at either end no longer decides it.
+  // Growth compares the median of the last three checkpoints with that of the first three, so one
+  // odd reading at either end does not decide it (read without the idle pause, RSS swung by 20-50 MB).
   const ends = (pick: (c: Checkpoint) => number): { first: number; last: number } => ({
     first: median(checkpoints.slice(0, 3).map(pick)) ?? 0,
     last: median(checkpoints.slice(-3).map(pick)) ?? 0,
