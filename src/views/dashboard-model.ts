@@ -38,14 +38,15 @@ export function toDashboardModel(
   size: { cols: number; rows: number },
   context: ViewContext,
 ): DashboardModel {
-  const { tooSmall, layout } = computeLayout(size.cols, size.rows, ui.zoomed ? ui.focus : null);
+  const { tooSmall, single, layout } = computeLayout(size.cols, size.rows, ui.zoomed ? ui.focus : null, ui.focus);
   const inner = (width: number) => Math.max(0, width - 2);
   // Columns span about 5 s each, zoomed too: a zoomed graph shows more history, not a different scale.
   const chartScale = (id: 'cpu' | 'memory' | 'gpu', sampleMs: number) => ({
     cols: inner(layout[id].width),
     sampleMs,
     perColumn: samplesPerColumn(sampleMs),
-    zoomed: ui.zoomed && ui.focus === id,
+    // On a small terminal the focused graph fills the screen as a zoomed one does, and is drawn as one.
+    zoomed: (ui.zoomed || single) && ui.focus === id,
   });
   const cpu = toCpuModel(snapshot, chartScale('cpu', context.intervalMs));
   // On a Pi, its health (temperature, throttling, clock) reads under the CPU figure; elsewhere nothing is added.
@@ -83,7 +84,7 @@ export function toDashboardModel(
     operationOrder,
     alerts: toAlertsModel(rules.alerts, Math.max(0, layout.alerts.height - 2), context.offsetMinutes),
     suggestions: toSuggestionsModel(rules.suggestions, ui.selectedSuggestion),
-    status: toStatusLine(snapshot, context, ui, size.cols),
+    status: toStatusLine(snapshot, context, { ...ui, single }, size.cols),
     dialog: toDialogModel(ui.dialog, size.rows, ui.dialog?.kind === 'detail' ? detailInput(snapshot, ui, context, operationOrder.keys) : undefined),
   };
 }

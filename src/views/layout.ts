@@ -1,13 +1,21 @@
 // Where each panel goes for a terminal size: pure arithmetic, no terminal involved.
 import type { PanelId, Rect } from './model.js';
 
-/** Smallest terminal the dashboard draws on; below it only a message is shown. */
+/** Smallest terminal all panels fit on at once; below it one panel at a time fills the screen. */
 export const MIN_COLS = 60;
 export const MIN_ROWS = 18;
+/** Smallest terminal one panel and the status line fit on; below it only a message is shown. */
+export const SINGLE_MIN_COLS = 24;
+export const SINGLE_MIN_ROWS = 6;
 /** From this width Operations sits beside Alerts/Suggestions instead of above them. */
 export const WIDE_COLS = 160;
 
-export type Layout = { tooSmall: string | null; layout: Record<PanelId, Rect> };
+export type Layout = {
+  tooSmall: string | null;
+  /** The terminal is below MIN_COLS x MIN_ROWS: only the focused panel is shown, and Tab moves to the next. */
+  single: boolean;
+  layout: Record<PanelId, Rect>;
+};
 
 const EMPTY: Rect = { left: 0, top: 0, width: 0, height: 0 };
 
@@ -75,13 +83,22 @@ function zoomed(cols: number, rows: number, panel: Exclude<PanelId, 'status'>): 
 
 /**
  * Panel rectangles for a `cols` x `rows` terminal, with `zoom` filling the screen when given.
- * Below MIN_COLS x MIN_ROWS, `tooSmall` holds the message to show and every rect is empty.
+ * Below MIN_COLS x MIN_ROWS (a tmux pane split in four, a small console) `focus` fills the screen
+ * on its own, as if zoomed, so the figures stay readable instead of every panel being cut to a
+ * sliver. Below SINGLE_MIN_COLS x SINGLE_MIN_ROWS, `tooSmall` holds the message to show and
+ * every rect is empty.
  */
-export function computeLayout(cols: number, rows: number, zoom: Exclude<PanelId, 'status'> | null = null): Layout {
-  if (!Number.isInteger(cols) || !Number.isInteger(rows) || cols < MIN_COLS || rows < MIN_ROWS) {
+export function computeLayout(
+  cols: number,
+  rows: number,
+  zoom: Exclude<PanelId, 'status'> | null = null,
+  focus: Exclude<PanelId, 'status'> = 'operations',
+): Layout {
+  if (!Number.isInteger(cols) || !Number.isInteger(rows) || cols < SINGLE_MIN_COLS || rows < SINGLE_MIN_ROWS) {
     const layout = { cpu: EMPTY, memory: EMPTY, gpu: EMPTY, operations: EMPTY, alerts: EMPTY, suggestions: EMPTY, status: EMPTY };
-    return { tooSmall: `terminal too small: need ${MIN_COLS}x${MIN_ROWS}, have ${cols}x${rows}`, layout };
+    return { tooSmall: `terminal too small: ${cols}x${rows}, need ${SINGLE_MIN_COLS}x${SINGLE_MIN_ROWS}`, single: false, layout };
   }
-  if (zoom !== null) return { tooSmall: null, layout: zoomed(cols, rows, zoom) };
-  return { tooSmall: null, layout: cols >= WIDE_COLS ? wide(cols, rows) : standard(cols, rows) };
+  if (cols < MIN_COLS || rows < MIN_ROWS) return { tooSmall: null, single: true, layout: zoomed(cols, rows, zoom ?? focus) };
+  if (zoom !== null) return { tooSmall: null, single: false, layout: zoomed(cols, rows, zoom) };
+  return { tooSmall: null, single: false, layout: cols >= WIDE_COLS ? wide(cols, rows) : standard(cols, rows) };
 }

@@ -25,11 +25,14 @@ const NUMERIC_COLUMNS: NumericColumn[] = [
 
 /** Room kept for names before numeric columns are added: "camera_manager.capture_frame" fits. */
 const MIN_NAME_WIDTH = 28;
+/** On a very narrow panel names are cut to as little as this so that p95 still shows: a table of names alone says nothing. */
+const SHORT_NAME_WIDTH = 12;
 
-/** The most important columns that fit beside a name of at least MIN_NAME_WIDTH, in their usual order. */
+/** The most important columns that fit beside a name of at least MIN_NAME_WIDTH (SHORT_NAME_WIDTH for p95 alone), in their usual order. */
 function fittingColumns(innerWidth: number): NumericColumn[] {
   const kept = new Set<NumericColumn>();
-  let used = Math.min(MIN_NAME_WIDTH, innerWidth);
+  const first = [...NUMERIC_COLUMNS].sort((a, b) => a.keep - b.keep)[0]!;
+  let used = Math.min(MIN_NAME_WIDTH, Math.max(SHORT_NAME_WIDTH, innerWidth - 1 - first.width), innerWidth);
   for (const column of [...NUMERIC_COLUMNS].sort((a, b) => a.keep - b.keep)) {
     if (used + 1 + column.width > innerWidth) break;
     kept.add(column);

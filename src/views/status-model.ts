@@ -15,11 +15,21 @@ export type StatusContext = {
 };
 
 /** The parts of the UI state the status line shows. */
-export type StatusUi = { paused: boolean; editingFilter: boolean; filter: string; autoMode?: boolean };
+export type StatusUi = {
+  paused: boolean;
+  editingFilter: boolean;
+  filter: string;
+  autoMode?: boolean;
+  /** One panel at a time (a small terminal): Tab is the key that shows the others. Default false. */
+  single?: boolean;
+};
 
 const KEYS_LONG = ' | q quit  ? help  Tab focus  / filter  s sort  p pause  z zoom';
 const KEYS_MEDIUM = ' | q quit  ? help  Tab focus  / filter';
 const KEYS_SHORT = ' | q quit  ? help';
+const KEYS_SINGLE = ' | Tab next panel  q quit  ? help';
+const KEYS_SINGLE_MEDIUM = ' | Tab next  q quit';
+const KEYS_SINGLE_SHORT = ' | Tab next';
 
 export function formatInterval(intervalMs: number): string {
   const seconds = intervalMs / 1000;
@@ -38,6 +48,7 @@ export function formatUptime(ms: number): string {
 /**
  * The status line for `width` cells. Less important parts are dropped first (StatsD address,
  * uptime, host, then keys from the end of the list); zoomtop's own cost and PAUSED are never dropped.
+ * With one panel at a time (ui.single) the keys lead with Tab, the way to the other panels.
  */
 export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: StatusUi = { paused: false, editingFilter: false, filter: '' }, width = Infinity): Line {
   const self = snapshot.self;
@@ -59,7 +70,14 @@ export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: Sta
   const up: Span = { text: ` | up ${formatUptime(snapshot.atMs - snapshot.startedAtMs)}`, tone: 'normal' };
   const statsd: Span = { text: context.statsdAddress ? ` | statsd ${context.statsdAddress}` : ' | statsd off', tone: 'muted' };
   const keys = (text: string): Span => ({ text, tone: 'title' });
-  const candidates: Span[][] = [
+  const candidates: Span[][] = ui.single ? [
+    [host, every, cost, keys(KEYS_SINGLE)],
+    [every, cost, keys(KEYS_SINGLE)],
+    [cost, keys(KEYS_SINGLE)],
+    [cost, keys(KEYS_SINGLE_MEDIUM)],
+    [cost, keys(KEYS_SINGLE_SHORT)],
+    [cost],
+  ] : [
     [host, every, up, cost, statsd, keys(KEYS_LONG)],
     [host, every, up, cost, keys(KEYS_LONG)],
     [host, every, cost, keys(KEYS_LONG)],
@@ -69,9 +87,12 @@ export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: Sta
     [host, every, cost, keys(KEYS_SHORT)],
     [every, cost, keys(KEYS_SHORT)],
   ];
-  const room = width - paused.reduce((sum, s) => sum + textWidth(s.text), 0);
-  const fits = candidates.find((spans) => spans.reduce((sum, s) => sum + textWidth(s.text), 0) <= room);
-  const [first, ...rest] = fits ?? [every, cost, keys(KEYS_SHORT)];
   // Without the host in front, the first separator would lead the line.
-  return [...paused, ...(first ? [{ ...first, text: first.text.replace(/^ \| /, ' ') }] : []), ...rest];
+  const leading = (spans: Span[]): Span[] => {
+    const [first, ...rest] = spans;
+    return first ? [{ ...first, text: first.text.replace(/^ \| /, ' ') }, ...rest] : [];
+  };
+  const room = width - paused.reduce((sum, s) => sum + textWidth(s.text), 0);
+  const fits = candidates.map(leading).find((spans) => spans.reduce((sum, s) => sum + textWidth(s.text), 0) <= room);
+  return [...paused, ...(fits ?? leading(ui.single ? [cost] : [every, cost, keys(KEYS_SHORT)]))];
 }

@@ -33,9 +33,14 @@ test('the dashboard shows six live panels and q gives the shell back', { skip: !
     pane.keys('x');
     await pane.waitFor((s) => !s.includes('next theme'), 5000);
 
-    // Too small and back, through the real terminal's SIGWINCH.
+    // Small (one panel at a time, Tab to the next), too small, and back, through the real terminal's SIGWINCH.
     pane.resize(50, 15);
-    assert.match(await pane.waitFor((s) => s.includes('too small'), 5000), /terminal too small: need 60x18, have\s+50x15/);
+    const small = await pane.waitFor((s) => s.includes('Tab next'), 5000);
+    assert.ok(small.includes('Operations (') && small.includes('encoder.encode') && !small.includes('Suggestions'), small);
+    pane.keys('Tab');
+    assert.ok((await pane.waitFor((s) => s.includes('Alerts') && !s.includes('Operations ('), 5000)).includes('Tab next'));
+    pane.resize(20, 5);
+    assert.match(await pane.waitFor((s) => s.includes('too small'), 5000), /terminal too small:\s+20x5, need 24x6/);
     pane.resize(120, 40);
     const back = await pane.waitFor((s) => s.includes('Suggestions') && !s.includes('too small'), 5000);
     for (const title of PANELS) assert.ok(back.includes(title), `panel ${title} back after the resize:\n${back}`);

@@ -54,11 +54,25 @@ test('200x60: Operations beside Alerts over Suggestions', () => {
   assert.deepEqual(layout.suggestions, { left: 120, top: 35, width: 80, height: 24 });
 });
 
-test('below 60x18 only a message, naming the need and the size', () => {
-  assert.equal(computeLayout(40, 12).tooSmall, 'terminal too small: need 60x18, have 40x12');
-  assert.equal(computeLayout(59, 40).tooSmall, 'terminal too small: need 60x18, have 59x40');
-  assert.equal(computeLayout(200, 17).tooSmall, 'terminal too small: need 60x18, have 200x17');
-  assert.deepEqual(computeLayout(40, 12).layout.cpu, { left: 0, top: 0, width: 0, height: 0 });
+test('below 60x18 the focused panel alone fills the screen above the status line, as if zoomed', () => {
+  for (const [cols, rows] of [[40, 12], [59, 40], [200, 17], [24, 6]] as const) {
+    const { tooSmall, single, layout } = computeLayout(cols, rows, null, 'alerts');
+    assert.equal(tooSmall, null);
+    assert.equal(single, true);
+    assert.deepEqual(layout.alerts, { left: 0, top: 0, width: cols, height: rows - 1 });
+    assert.deepEqual(layout.status, { left: 0, top: rows - 1, width: cols, height: 1 });
+    for (const other of PANELS) if (other !== 'alerts') assert.deepEqual(layout[other], { left: 0, top: 0, width: 0, height: 0 });
+  }
+  assert.deepEqual(computeLayout(40, 12).layout.operations, { left: 0, top: 0, width: 40, height: 11 }, 'Operations when no focus is given');
+  assert.equal(computeLayout(60, 18).single, false);
+});
+
+test('below 24x6 only a message, naming the size and the need', () => {
+  assert.equal(computeLayout(23, 40).tooSmall, 'terminal too small: 23x40, need 24x6');
+  assert.equal(computeLayout(200, 5).tooSmall, 'terminal too small: 200x5, need 24x6');
+  assert.equal(computeLayout(1, 1).tooSmall, 'terminal too small: 1x1, need 24x6');
+  assert.equal(computeLayout(20, 5).single, false);
+  assert.deepEqual(computeLayout(20, 5).layout.cpu, { left: 0, top: 0, width: 0, height: 0 });
 });
 
 test('zoom: one panel over everything above the status line, the others empty; too small still wins', () => {
@@ -68,5 +82,6 @@ test('zoom: one panel over everything above the status line, the others empty; t
     assert.deepEqual(layout.status, { left: 0, top: 23, width: 80, height: 1 });
     for (const other of PANELS) if (other !== id) assert.deepEqual(layout[other], { left: 0, top: 0, width: 0, height: 0 });
   }
-  assert.equal(computeLayout(40, 12, 'cpu').tooSmall, 'terminal too small: need 60x18, have 40x12');
+  assert.equal(computeLayout(20, 5, 'cpu').tooSmall, 'terminal too small: 20x5, need 24x6');
+  assert.deepEqual(computeLayout(40, 12, 'cpu', 'alerts').layout.cpu, { left: 0, top: 0, width: 40, height: 11 }, 'a zoomed panel wins over the focus');
 });

@@ -31,6 +31,15 @@ test('a narrow panel drops the least important columns first, keeps p95, and cut
   assert.ok(rowText(small.rows[0]!).startsWith('camera_manager.capture_frame '), 'the usual names are not cut at 80 columns');
 });
 
+test('a very narrow panel (one panel at a time on a small terminal) cuts names further so p95 still shows', () => {
+  const at = (innerWidth: number) => toOperationsModel([buildStats('camera_manager', 'capture_frame')], { innerWidth, windowLabel: 'last 60 s' });
+  assert.deepEqual(at(28).columns.map((c) => c.header), ['operation (ms)', 'p95']);
+  assert.equal(rowText(at(28).rows[0]!), 'camera_manager.capt…    20.3');
+  assert.equal(rowText(at(22).rows[0]!), 'camera_manage…    20.3');
+  assert.equal(rowText(at(20).rows[0]!), 'camera_mana…    20.3', 'names keep 12 cells at the least');
+  assert.deepEqual(at(19).columns.map((c) => c.header), ['operation (ms)'], 'p95 goes only when 12 cells of name and p95 do not fit');
+});
+
 test('an operation idle for the whole window shows - for its distribution, not the unmeasured mark', () => {
   const idle = buildStats('camera_manager', 'capture_frame', { avgMs: null, p95Ms: null, maxMs: null, windowCount: 0, ratePerSec: 0 });
   const model = toOperationsModel([idle], { innerWidth: 118, windowLabel: 'last 60 s' });

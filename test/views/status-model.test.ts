@@ -26,6 +26,16 @@ test('narrower terminals drop StatsD, then uptime, then host, then most keys; th
   for (const width of [60, 80, 100, 120, 160]) assert.ok(textWidth(at(width)) <= width, `fits ${width}`);
 });
 
+test('one panel at a time (a small terminal): the keys lead with Tab, the way to the other panels', () => {
+  const at = (width: number) => text(toStatusLine(buildSnapshot(), CONTEXT, { ...UI, single: true }, width));
+  assert.equal(at(200), ' zoomcam-pi | every 1 s | zoomtop 1.5 % 60 MiB | Tab next panel  q quit  ? help');
+  assert.equal(at(59), ' zoomtop 1.5 % 60 MiB | Tab next panel  q quit  ? help');
+  assert.equal(at(40), ' zoomtop 1.5 % 60 MiB | Tab next  q quit');
+  assert.equal(at(32), ' zoomtop 1.5 % 60 MiB | Tab next');
+  assert.equal(at(24), ' zoomtop 1.5 % 60 MiB');
+  for (const width of [24, 32, 40, 59, 200]) assert.ok(textWidth(at(width)) <= width, `fits ${width}`);
+});
+
 test('PAUSED leads the line in the critical tone; typing a filter turns the line into its prompt', () => {
   const paused = toStatusLine(buildSnapshot(), CONTEXT, { ...UI, paused: true }, 80);
   assert.deepEqual(paused[0], { text: ' PAUSED ', tone: 'critical' });

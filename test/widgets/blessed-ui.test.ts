@@ -138,10 +138,10 @@ test('a dialog is drawn centred over the panels', async () => {
 });
 
 test('too small: only the message, centred', async () => {
-  const { vt } = await draw(40, 12);
+  const { vt } = await draw(22, 5);
   const lines = vt.screenText();
-  assert.equal(lines[5], '  terminal too small: need 60x18, have  ');
-  assert.equal(lines[6], `${' '.repeat(17)}40x12${' '.repeat(18)}`);
+  assert.equal(lines[1], ' terminal too small:  ');
+  assert.equal(lines[2], `${' '.repeat(3)}22x5, need 24x6${' '.repeat(4)}`);
   assert.equal(lines.filter((l) => l.trim() !== '').length, 2);
 });
 
@@ -159,7 +159,7 @@ test('a resize from 120x40 to 80x24 is reported, and the next render redraws wit
 });
 
 test('back from too small to a full dashboard', async () => {
-  const { vt, ui } = await draw(40, 12);
+  const { vt, ui } = await draw(22, 5);
   vt.resize(80, 24);
   ui.render(buildModel(80, 24));
   await vt.waitForWrites();

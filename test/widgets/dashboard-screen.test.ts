@@ -31,7 +31,7 @@ function start(cols: number, rows: number, options: { theme?: string; term?: str
 }
 
 for (const theme of SHIPPED_THEMES) {
-  test(`${theme}: the real views framed at 200x60, 120x40, 80x24 and 60x18; the too-small notice at 40x12`, async () => {
+  test(`${theme}: the real views framed at 200x60, 120x40, 80x24 and 60x18; one panel at a time at 40x12; the too-small notice at 20x5`, async () => {
     const { vt, ui } = start(200, 60, { theme });
     for (const [cols, rows] of [[200, 60], [120, 40], [80, 24], [60, 18]] as const) {
       vt.resize(cols, rows);
@@ -44,7 +44,20 @@ for (const theme of SHIPPED_THEMES) {
     vt.resize(40, 12);
     ui.render(stateModel(initialUiState, 40, 12));
     await vt.waitForWrites();
-    assert.deepEqual(vt.screenText().map((l) => l.trim()).filter((l) => l !== ''), ['terminal too small: need 60x18, have', '40x12']);
+    assertFramed(vt, computeLayout(40, 12, null, 'operations').layout, `${theme} 40x12, Operations alone`);
+    assert.match(vt.screenText()[1] ?? '', /operation \(ms\) +p95/, 'p95 kept beside cut names');
+    assert.ok(vt.find('encoder.encode'), 'operations at 40x12');
+    assert.equal(vt.find(' CPU '), null, 'the other panels wait for Tab');
+    assert.equal(vt.screenText()[11]?.trimEnd(), ' zoomtop 1.5 % 60 MiB | Tab next  q quit');
+    ui.render(stateModel({ ...initialUiState, focus: 'cpu' }, 40, 12));
+    await vt.waitForWrites();
+    assertFramed(vt, computeLayout(40, 12, null, 'cpu').layout, `${theme} 40x12, CPU alone`);
+    assert.match(vt.screenText().join('\n'), /now \d/, 'the CPU figure at 40x12');
+    assert.equal(vt.find('encoder.encode'), null);
+    vt.resize(20, 5);
+    ui.render(stateModel(initialUiState, 20, 5));
+    await vt.waitForWrites();
+    assert.deepEqual(vt.screenText().map((l) => l.trim()).filter((l) => l !== ''), ['terminal too small:', '20x5, need 24x6']);
   });
 }
 
