@@ -74,10 +74,13 @@ export function toDialogModel(dialog: Dialog | null, rows = Infinity, detail?: D
         ...dialog.diff.split('\n').filter((l) => l.length > 0).map((l): Line => [
           { text: l, tone: l.startsWith('+') && !l.startsWith('+++') ? 'ok' : l.startsWith('-') && !l.startsWith('---') ? 'critical' : 'muted' },
         ]),
-        [{ text: '', tone: 'normal' }],
-        [{ text: 'y', tone: 'title' }, { text: ' apply (a backup is kept)   ', tone: 'normal' }, { text: 'n/Esc', tone: 'title' }, { text: ' cancel', tone: 'normal' }],
       ];
-      return { title: `Apply ${dialog.plan.actionId}: ${dialog.plan.summary}?`, tone: 'warning', lines };
+      // A footer: on a small terminal the diff is cut, never the keys that answer the question.
+      const footer: Line[] = [
+        [{ text: 'y', tone: 'title' }, { text: ' apply (a backup is kept)', tone: 'normal' }],
+        [{ text: 'n/Esc', tone: 'title' }, { text: ' cancel', tone: 'normal' }],
+      ];
+      return { title: `Apply ${dialog.plan.actionId}: ${dialog.plan.summary}?`, tone: 'warning', lines, footer };
     }
   }
 }

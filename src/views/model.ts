@@ -62,6 +62,11 @@ export type DialogModel = {
   tone: Tone;
   /** Lines laid out one per row by the view (help scrolls by them): cut, not wrapped, when too long. Default false. */
   fixedRows?: boolean;
+  /**
+   * The answers to the question (e.g. "y apply", "n/Esc cancel"), always shown at the bottom: when the
+   * lines do not fit they are cut, not these. One row when they fit side by side, else one row each.
+   */
+  footer?: Line[];
 };
 
 export type DashboardModel = {

@@ -123,6 +123,26 @@ test('the help lists every key at 80x24, and scrolls at 60x18 where it cannot fi
   assert.ok(vt.find('Tab, S-Tab') && !vt.find('Ctrl-C'));
 });
 
+test('the apply question keeps its answer keys on a small terminal: the diff is cut instead', async () => {
+  const { vt, ui } = start(120, 40);
+  ui.render(stateModel(UI_STATES['confirm']!, 120, 40));
+  await vt.waitForWrites();
+  const big = vt.screenText();
+  const at = big.findIndex((l) => l.includes('│ +    resolution: "1280x720"'));
+  assert.ok(at > 0, big.join('\n'));
+  assert.match(big[at + 1] ?? '', /│ {30,}│/, 'a blank row before the keys');
+  assert.match(big[at + 2] ?? '', /│ y apply \(a backup is kept\) {3}n\/Esc cancel +│/);
+  assert.equal(vt.find('more lines'), null, 'nothing cut at 120x40');
+  vt.resize(40, 12);
+  ui.render(stateModel(UI_STATES['confirm']!, 40, 12));
+  await vt.waitForWrites();
+  const lines = vt.screenText();
+  assert.match(lines[8] ?? '', /│ y apply \(a backup is kept\) +│/, lines.join('\n'));
+  assert.match(lines[9] ?? '', /│ n\/Esc cancel +│/, 'the footer wraps inside the dialog');
+  assert.match(lines.join('\n'), /│ … \d+ more lines +│/);
+  assert.match(lines.join('\n'), /│ file {2}\/etc\/zoomcam\/config\.yaml/, 'the first lines are kept');
+});
+
 test('the operation detail: distribution bars, error count, per-camera split', async () => {
   const { vt, ui } = start(120, 40);
   ui.render(stateModel(UI_STATES['detail']!, 120, 40));

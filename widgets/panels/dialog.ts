@@ -12,16 +12,41 @@ const MIN_INNER_COLS = 24;
 
 /** Where the dialog goes on a `cols` x `rows` screen: sized to its text, centred, never past the edges. */
 export function dialogRect(model: DialogModel, cols: number, rows: number): Rect {
-  const widest = Math.max(MIN_INNER_COLS, textWidth(model.title) + 4, ...model.lines.map(lineWidth));
+  const widest = Math.max(MIN_INNER_COLS, textWidth(model.title) + 4, ...[...model.lines, ...(model.footer ? [footerRow(model.footer)] : [])].map(lineWidth));
   // Interior plus one space of padding each side plus the border.
   const width = Math.max(4, Math.min(cols - 2, widest + 4));
-  const height = Math.max(3, Math.min(rows - 2, wrappedLines(model, width).length + 2));
+  const height = Math.max(3, Math.min(rows - 2, shownLines(model, width, Infinity).length + 2));
   return { left: Math.floor((cols - width) / 2), top: Math.floor((rows - height) / 2), width, height };
 }
 
 /** The dialog's lines wrapped to its interior, so a long path or error is read whole rather than cut. */
-function wrappedLines(model: DialogModel, width: number): DialogModel['lines'] {
-  return model.fixedRows ? model.lines : model.lines.flatMap((line) => wrapLine(line, width - 4));
+function wrappedLines(lines: DialogModel['lines'], fixedRows: boolean, width: number): DialogModel['lines'] {
+  return fixedRows ? lines : lines.flatMap((line) => wrapLine(line, width - 4));
+}
+
+/** The answers side by side, three spaces apart. */
+function footerRow(answers: readonly DialogModel['lines'][number][]): DialogModel['lines'][number] {
+  return answers.flatMap((answer, i) => (i === 0 ? answer : [{ text: '   ', tone: 'normal' as const }, ...answer]));
+}
+
+/** The answers in one row when it fits the interior, else one (wrapped) row each: an answer is never split from its key. */
+function footerLines(answers: readonly DialogModel['lines'][number][], width: number): DialogModel['lines'] {
+  const row = footerRow(answers);
+  return lineWidth(row) <= width - 4 ? [row] : answers.flatMap((answer) => wrapLine(answer, width - 4));
+}
+
+/**
+ * What fits in `room` rows: the lines, then a blank row and the footer. When they do not all fit the
+ * lines are cut and a row says how many are hidden, so the footer (the keys that answer) always shows.
+ */
+export function shownLines(model: DialogModel, width: number, room: number): DialogModel['lines'] {
+  const body = wrappedLines(model.lines, model.fixedRows ?? false, width);
+  if (!model.footer) return body.slice(0, room);
+  const footer = [[], ...footerLines(model.footer, width)];
+  if (body.length + footer.length <= room) return [...body, ...footer];
+  const kept = Math.max(0, room - footer.length - 1);
+  const more: DialogModel['lines'][number] = [{ text: `… ${body.length - kept} more lines`, tone: 'muted' }];
+  return room <= 0 ? [] : [...body.slice(0, kept), ...(room > footer.length ? [more] : []), ...footer].slice(-room);
 }
 
 export type Dialog = { render(model: DialogModel | null, cols: number, rows: number): void; hide(): void; destroy(): void };
@@ -37,7 +62,7 @@ export function createDialog(screen: blessed.Widgets.Screen, theme: Theme): Dial
       const border = panel.box.style.border as { fg?: string | number } | undefined;
       if (border) border.fg = blessedColour(theme.colors[model.tone].fg);
       const inner = rect.width - 4;
-      panel.setLines(wrappedLines(model, rect.width).slice(0, rect.height - 2).map((line) => ` ${lineTags(line, theme, inner)}`));
+      panel.setLines(shownLines(model, rect.width, rect.height - 2).map((line) => ` ${lineTags(line, theme, inner)}`));
       panel.show();
       panel.box.setFront();
     },
