@@ -16,7 +16,8 @@ export function toAlertsModel(alerts: readonly AlertEntry[], maxLines: number, o
     { text: a.count > 1 ? ` x${a.count}` : '', tone: 'careful' },
     { text: a.clearedAtMs === null ? '' : ` (cleared ${formatClock(a.clearedAtMs, offsetMinutes)})`, tone: 'ok' },
   ]);
-  return { title: 'Alerts', lines, selectedIndex: -1, empty: 'no alerts' };
+  // Continuation rows start under the message: "12:00:00 WARN " is 14 cells.
+  return { title: 'Alerts', lines, selectedIndex: -1, empty: 'no alerts', wrapIndent: 14 };
 }
 
 /** Suggestions with impact, effort and priority; the selected one is marked by the widget. */
@@ -34,5 +35,6 @@ export function toSuggestionsModel(suggestions: readonly Suggestion[], selectedI
     ];
   });
   const selected = rows.length === 0 ? -1 : Math.min(Math.max(0, selectedIndex), rows.length - 1);
-  return { title: 'Suggestions', lines, selectedIndex: selected, empty: 'no suggestions: nothing to fix right now' };
+  // Continuation rows start under the text, past "P1 ".
+  return { title: 'Suggestions', lines, selectedIndex: selected, empty: 'no suggestions: nothing to fix right now', wrapIndent: 3 };
 }

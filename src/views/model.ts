@@ -53,6 +53,8 @@ export type ListModel = {
   lines: Line[];
   selectedIndex: number;
   empty: string;
+  /** Where a line wrapped into spare rows continues, in cells from its start (under the message, past time and level). */
+  wrapIndent?: number;
 };
 
 /** A centred overlay: confirmation dialogs and help. */

@@ -15,22 +15,23 @@ function hangingIndent(cells: readonly { char: string }[], width: number): numbe
 
 /**
  * Splits `line` into lines of at most `width` cells, breaking at the last space when there is one;
- * a "name   value" line continues under its value.
+ * continuation lines start `indent` cells in (when given and under half the width), else a
+ * "name   value" line continues under its value.
  */
-export function wrapLine(line: Line, width: number): Line[] {
+export function wrapLine(line: Line, width: number, indent?: number): Line[] {
   if (width <= 0 || line.reduce((sum, s) => sum + textWidth(s.text), 0) <= width) return [line];
   const cells: { char: string; tone: Span['tone'] }[] = [];
   for (const span of line) for (const char of span.text) cells.push({ char, tone: span.tone });
-  const indent = hangingIndent(cells, width);
+  const hang = indent !== undefined && indent >= 0 && indent < width / 2 ? indent : hangingIndent(cells, width);
   const out: Line[] = [];
   let start = 0;
   while (start < cells.length) {
-    const room = out.length === 0 ? width : width - indent;
+    const room = out.length === 0 ? width : width - hang;
     let used = 0;
     let end = start;
     while (end < cells.length && used + charWidth(cells[end]!.char) <= room) used += charWidth(cells[end++]!.char);
-    if (end < cells.length) {
-      // Break after the last space in this piece, unless that would leave it nearly empty.
+    if (end < cells.length && cells[end]!.char !== ' ') {
+      // Break after the last space in this piece, unless that would leave it nearly empty (a piece that ends just before a space breaks there).
       let space = end;
       while (space > start && cells[space - 1]!.char !== ' ') space--;
       if (space - start > room / 3) end = space;
@@ -39,7 +40,7 @@ export function wrapLine(line: Line, width: number): Line[] {
     let last = end;
     while (last > start + 1 && cells[last - 1]!.char === ' ') last--;
     const piece = toSpans(cells.slice(start, last));
-    out.push(out.length > 0 && indent > 0 ? [{ text: ' '.repeat(indent), tone: 'normal' }, ...piece] : piece);
+    out.push(out.length > 0 && hang > 0 ? [{ text: ' '.repeat(hang), tone: 'normal' }, ...piece] : piece);
     start = end;
     // A wrapped line does not begin with the space it broke at.
     while (start < cells.length && cells[start]!.char === ' ' && start > 0) start++;

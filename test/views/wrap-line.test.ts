@@ -30,3 +30,10 @@ test('a "name   value" line continues under its value, so the names column stays
   // A double space past the first half is not a column: plain prose wraps to the left edge.
   assert.deepEqual(texts(wrapLine([{ text: 'a long sentence that ends  here and then goes on', tone: 'normal' }], 30)), ['a long sentence that ends', 'here and then goes on']);
 });
+
+test('a given indent sets where continuation lines start; a piece that ends just before a space breaks there', () => {
+  const alert = [{ text: '12:00:00 WARN ', tone: 'muted' as const }, { text: 'machine CPU high: 99.5 % for 30 s', tone: 'normal' as const }];
+  assert.deepEqual(texts(wrapLine(alert, 31, 14)), ['12:00:00 WARN machine CPU high:', '              99.5 % for 30 s']);
+  assert.deepEqual(texts(wrapLine(alert, 31)), ['12:00:00 WARN machine CPU high:', '99.5 % for 30 s'], 'no indent given and no column: the left edge');
+  assert.deepEqual(texts(wrapLine(alert, 20, 14)), ['12:00:00 WARN', 'machine CPU high:', '99.5 % for 30 s'], 'an indent of half the width or more is not used');
+});

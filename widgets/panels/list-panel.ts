@@ -2,13 +2,16 @@
 import type blessed from 'blessed';
 import type { ListModel } from '../../src/views/model.js';
 import { textWidth } from '../../src/views/text-width.js';
-import { lineTags, scrollStart, toneText, wrapText } from '../markup.js';
+import { wrapLine } from '../../src/views/wrap-line.js';
+import { lineTags, lineWidth, scrollStart, toneText, wrapText } from '../markup.js';
 import type { Theme } from '../theme.js';
 import { createLinesPanel, type LinesPanel } from './panel-box.js';
 
 /**
  * Tagged lines for a list inside a `width` x `height` interior. Every line gets a gutter as wide
- * as the marker, so text does not shift when the selection moves or appears.
+ * as the marker, so text does not shift when the selection moves or appears. Rows left over after
+ * one row per line go to long lines, from the top, so a message is read whole where there is room
+ * (a line is wrapped only when all of it fits: the same lines show as without wrapping).
  */
 export function listLines(model: ListModel, width: number, height: number, theme: Theme): string[] {
   if (width <= 0 || height <= 0) return [];
@@ -19,9 +22,19 @@ export function listLines(model: ListModel, width: number, height: number, theme
   const gutter = ' '.repeat(textWidth(marker));
   const textRoom = Math.max(0, width - textWidth(marker));
   const start = scrollStart(model.selectedIndex, height, model.lines.length);
-  return model.lines.slice(start, start + height).map((line, i) => {
-    if (start + i !== model.selectedIndex) return gutter + lineTags(line, theme, textRoom);
-    return toneText(marker, 'selected', theme) + lineTags(line, theme, textRoom, { tone: 'selected', pad: true });
+  const shown = model.lines.slice(start, start + height);
+  let spare = height - shown.length;
+  return shown.flatMap((line, i) => {
+    let rows = [line];
+    if (spare > 0 && lineWidth(line) > textRoom) {
+      const wrapped = wrapLine(line, textRoom, model.wrapIndent);
+      if (wrapped.length - 1 <= spare) {
+        rows = wrapped;
+        spare -= wrapped.length - 1;
+      }
+    }
+    if (start + i !== model.selectedIndex) return rows.map((row) => gutter + lineTags(row, theme, textRoom));
+    return rows.map((row, r) => (r === 0 ? toneText(marker, 'selected', theme) : gutter) + lineTags(row, theme, textRoom, { tone: 'selected', pad: true }));
   });
 }
 

@@ -19,3 +19,12 @@ test('lines scroll to keep the selection in view and are cut to the width', () =
 test('no lines: the empty text in the muted tone', () => {
   assert.deepEqual(listLines(list('S', [], -1, 'no suggestions'), 20, 3, theme), ['{white-fg}no suggestions{/}']);
 });
+
+test('spare rows go to long lines from the top, continuing under the wrap indent; the selection marks the first row only', () => {
+  const alert = [{ text: '12:00:00 WARN ', tone: 'muted' as const }, { text: 'machine CPU high: 99.5 % for 30 s', tone: 'normal' as const }];
+  const model = { ...list('Alerts', [alert, alert, [{ text: 'short', tone: 'normal' as const }]], 1), wrapIndent: 14 };
+  const cont = `${' '.repeat(16)}99.5 % for 30 s`;
+  assert.deepEqual(listLines(model, 33, 6, theme).map(plain), ['  12:00:00 WARN machine CPU high:', cont, '> 12:00:00 WARN machine CPU high:', `${cont}  `, '  short']);
+  assert.deepEqual(listLines(model, 33, 4, theme).map(plain), ['  12:00:00 WARN machine CPU high:', cont, '> 12:00:00 WARN machine CPU high…', '  short'], 'one spare row: the first line only');
+  assert.deepEqual(listLines(model, 33, 3, theme).map(plain), ['  12:00:00 WARN machine CPU high…', '> 12:00:00 WARN machine CPU high…', '  short'], 'no spare row: cut as before');
+});
