@@ -4,7 +4,7 @@ import type { DashboardUi } from '../src/app/run-dashboard.js';
 import type { KeyName, TerminalSize } from '../src/app/ui-port.js';
 import type { DashboardModel, PanelId, Rect } from '../src/views/model.js';
 import { createScreen, type ScreenOptions } from './create-screen.js';
-import { keyName, type BlessedKey } from './key-name.js';
+import { keyNames, type BlessedKey } from './key-name.js';
 import { createChartPanel } from './panels/chart-panel.js';
 import { createDialog } from './panels/dialog.js';
 import { createListPanel } from './panels/list-panel.js';
@@ -97,8 +97,7 @@ export function createBlessedUi(options: BlessedUiOptions): DashboardUi {
   const size = (): TerminalSize => ({ cols: Number(screen.width), rows: Number(screen.height) });
 
   screen.on('keypress', (ch: string | undefined, key: BlessedKey | undefined) => {
-    const name = keyName(ch, key);
-    if (name !== null) for (const handler of keyHandlers) handler(name);
+    for (const name of keyNames(ch, key)) for (const handler of keyHandlers) handler(name);
   });
   screen.on('resize', () => {
     screenDamage(screen).full = true;

@@ -17,6 +17,20 @@ export function keyName(ch: string | undefined, key: BlessedKey | undefined): Ke
   return k.name ?? null;
 }
 
+/**
+ * The keys one blessed keypress stands for. Escape and a key pressed just after it reach blessed
+ * in one read when they come close together (or in one packet over SSH), and blessed reads that as
+ * Alt and the key: "M-q". zoomtop binds no Alt keys, so it is taken as the two keys pressed: Esc then
+ * q closes a message and quits, instead of doing nothing.
+ */
+export function keyNames(ch: string | undefined, key: BlessedKey | undefined): KeyName[] {
+  const sequence = key?.sequence ?? '';
+  const chars = [...sequence];
+  if (key?.meta && !key.ctrl && chars.length === 2 && chars[0] === '\x1b' && isPrintable(chars[1]!)) return ['escape', chars[1]!];
+  const name = keyName(ch, key);
+  return name === null ? [] : [name];
+}
+
 function isPrintable(ch: string): boolean {
   const code = ch.codePointAt(0) ?? 0;
   return code >= 0x20 && code !== 0x7f && !(code >= 0x80 && code < 0xa0);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { keyName } from '../../widgets/key-name.js';
+import { keyName, keyNames } from '../../widgets/key-name.js';
 
 test('printable characters come through as themselves, shifted ones included', () => {
   assert.equal(keyName('q', { name: 'q', full: 'q' }), 'q');
@@ -22,4 +22,12 @@ test('Enter counts once: blessed\'s own "return" is dropped, its "enter" kept; l
   assert.equal(keyName('\r', { name: 'return', full: 'return' }), null);
   assert.equal(keyName('\r', { name: 'enter', full: 'enter' }), 'enter');
   assert.equal(keyName('\n', { name: 'linefeed', full: 'linefeed' }), 'enter');
+});
+
+test('Escape and a key read together (blessed says Alt and the key) are the two keys: zoomtop binds no Alt keys', () => {
+  assert.deepEqual(keyNames('q', { name: 'q', meta: true, full: 'M-q', sequence: '\x1bq' }), ['escape', 'q']);
+  assert.deepEqual(keyNames('A', { name: 'a', meta: true, shift: true, full: 'M-S-a', sequence: '\x1bA' }), ['escape', 'A']);
+  assert.deepEqual(keyNames(undefined, { name: 'up', meta: true, full: 'M-up', sequence: '\x1b\x1b[A' }), ['M-up'], 'Alt with a named key stays as blessed names it');
+  assert.deepEqual(keyNames('\r', { name: 'return', full: 'return', sequence: '\r' }), []);
+  assert.deepEqual(keyNames('q', { name: 'q', full: 'q', sequence: 'q' }), ['q']);
 });
