@@ -24,7 +24,7 @@ export type ExitGuardOptions = {
    * process would just run out of work, skipping the cleanup. Default: process.stdin when `proc` is
    * the real process, else none.
    */
-  input?: { once(event: 'end', listener: () => void): unknown };
+  input?: { once(event: 'end', listener: () => void): unknown; on?(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown };
   /** Told why zoomtop is leaving, before anything else happens (e.g. to write it to the log). Default: nothing. */
   onExit?: (code: number, reason: string) => void;
   proc?: ExitProcess;
@@ -86,6 +86,13 @@ export function installExitGuard(options: ExitGuardOptions): ExitGuard {
   }
   const input = options.input ?? (proc === process ? process.stdin : undefined);
   input?.once('end', () => void exit(SIGNAL_EXIT_CODES.SIGHUP, undefined, 'the terminal closed (hangup)', 'SIGHUP'));
+  // EIO: the terminal is gone, or zoomtop no longer owns it (the shell that started it was killed and
+  // took the terminal back). Either way nobody can use this dashboard any more: leave as for a hangup,
+  // putting the screen back, instead of reporting a crash over the shell's prompt.
+  input?.on?.('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EIO') void exit(SIGNAL_EXIT_CODES.SIGHUP, undefined, 'the terminal is gone (EIO on its input)', 'SIGHUP');
+    else void exit(1, `zoomtop: reading the terminal failed: ${error.message}`);
+  });
   proc.on('uncaughtException', (error: Error) => void exit(1, `zoomtop crashed: ${error.stack ?? error.message}`));
   proc.on('unhandledRejection', (reason: unknown) => void exit(1, `zoomtop crashed: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
   return { exit };

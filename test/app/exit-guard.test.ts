@@ -56,6 +56,22 @@ test('the terminal input ending is a hangup: cleanup runs and the process ends b
   assert.deepEqual(calls, ['log 129 the terminal closed (hangup)', 'restore', 'stop', 'kill SIGHUP', 'exit 129']);
 });
 
+test('EIO on the terminal input (the terminal gone, or taken back by the shell) leaves as a hangup, not as a crash', async () => {
+  const { proc, calls } = fakeProcess();
+  Object.assign(proc, { pid: 7, kill: (_: number, signal: string) => void calls.push(`kill ${signal}`) });
+  const input = new EventEmitter();
+  installExitGuard({ proc, input, onExit: (code, reason) => calls.push(`log ${code} ${reason}`), restoreTerminal: () => calls.push('restore'), stop: async () => void calls.push('stop') });
+  input.emit('error', Object.assign(new Error('read EIO'), { code: 'EIO' }));
+  await settle();
+  assert.deepEqual(calls, ['log 129 the terminal is gone (EIO on its input)', 'restore', 'stop', 'kill SIGHUP', 'exit 129']);
+  const other = fakeProcess();
+  const input2 = new EventEmitter();
+  installExitGuard({ proc: other.proc, input: input2, restoreTerminal: () => other.calls.push('restore'), stop: async () => void other.calls.push('stop') });
+  input2.emit('error', Object.assign(new Error('read EBADF'), { code: 'EBADF' }));
+  await settle();
+  assert.deepEqual(other.calls, ['restore', 'stderr zoomtop: reading the terminal failed: read EBADF', 'stop', 'exit 1']);
+});
+
 test('a crash prints the error after the restore and exits 1; a second signal is ignored', async () => {
   const { proc, calls } = fakeProcess();
   installExitGuard({ proc, restoreTerminal: () => calls.push('restore'), stop: async () => void calls.push('stop') });
