@@ -62,7 +62,10 @@ export function toDialogModel(dialog: Dialog | null, rows = Infinity, detail?: D
     case 'message':
       return { title: dialog.title, tone: dialog.tone, lines: dialog.lines.map((text) => [{ text, tone: 'normal' }]) };
     case 'confirm': {
+      // The change itself leads, not the title: a title is cut to one row, and on a small terminal the
+      // first lines are all there is room for.
       const lines: Line[] = [
+        [{ text: dialog.plan.summary, tone: 'title' }],
         [{ text: 'file  ', tone: 'muted' }, { text: dialog.plan.file, tone: 'normal' }],
         ...dialog.plan.patches.map((p): Line => [
           { text: 'key   ', tone: 'muted' },
@@ -80,7 +83,7 @@ export function toDialogModel(dialog: Dialog | null, rows = Infinity, detail?: D
         [{ text: 'y', tone: 'title' }, { text: ' apply (a backup is kept)', tone: 'normal' }],
         [{ text: 'n/Esc', tone: 'title' }, { text: ' cancel', tone: 'normal' }],
       ];
-      return { title: `Apply ${dialog.plan.actionId}: ${dialog.plan.summary}?`, tone: 'warning', lines, footer };
+      return { title: `Apply ${dialog.plan.actionId}?`, tone: 'warning', lines, footer };
     }
   }
 }

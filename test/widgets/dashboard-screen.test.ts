@@ -141,6 +141,18 @@ test('the apply question keeps its answer keys on a small terminal: the diff is 
   assert.match(lines[9] ?? '', /│ n\/Esc cancel +│/, 'the footer wraps inside the dialog');
   assert.match(lines.join('\n'), /│ … \d+ more lines +│/);
   assert.match(lines.join('\n'), /│ file {2}\/etc\/zoomcam\/config\.yaml/, 'the first lines are kept');
+  vt.resize(30, 8);
+  ui.render(stateModel(UI_STATES['confirm']!, 30, 8));
+  await vt.waitForWrites();
+  const tiny = vt.screenText().map((l) => l.slice(0, 30).trimEnd());
+  assert.deepEqual(tiny.slice(1, 7), [
+    '│┌─ Apply lower-resolutio… ─┐│',
+    '││ front_door 1920x1080 ->  ││',
+    '││ 1280x720                 ││',
+    '││ y apply (a backup is ke… ││',
+    '││ n/Esc cancel             ││',
+    '└└──────────────────────────┘┘',
+  ], 'at 30x8 the change and both answers, nothing else');
 });
 
 test('the operation detail: distribution bars, error count, per-camera split', async () => {

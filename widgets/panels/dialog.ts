@@ -44,9 +44,14 @@ export function shownLines(model: DialogModel, width: number, room: number): Dia
   if (!model.footer) return body.slice(0, room);
   const footer = [[], ...footerLines(model.footer, width)];
   if (body.length + footer.length <= room) return [...body, ...footer];
-  const kept = Math.max(0, room - footer.length - 1);
-  const more: DialogModel['lines'][number] = [{ text: `… ${body.length - kept} more lines`, tone: 'muted' }];
-  return room <= 0 ? [] : [...body.slice(0, kept), ...(room > footer.length ? [more] : []), ...footer].slice(-room);
+  if (room <= 0) return [];
+  // Short of room: no blank row, the answers one row each (cut, not wrapped), and the "more" row only
+  // where it leaves two rows of the lines themselves.
+  const answers = lineWidth(footerRow(model.footer)) <= width - 4 ? [footerRow(model.footer)] : model.footer;
+  const withMore = room - answers.length - 1;
+  const kept = Math.max(0, withMore >= 2 ? withMore : room - answers.length);
+  const more: DialogModel['lines'] = withMore >= 2 ? [[{ text: `… ${body.length - kept} more lines`, tone: 'muted' }]] : [];
+  return [...body.slice(0, kept), ...more, ...answers].slice(-room);
 }
 
 export type Dialog = { render(model: DialogModel | null, cols: number, rows: number): void; hide(): void; destroy(): void };
