@@ -102,8 +102,10 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     },
     onUndone: (record, apply) => {
       recorder?.action({ atMs: clock.now(), actionId: record.action, summary: `undo: ${apply.summary}`, ok: true, trigger: record.trigger });
-      rules.log.add({ ruleId: 'action-undone', level: 'info', message: `undone ${apply.summary}`, value: 0, atMs: clock.now() });
-      log.info(`undone ${apply.summary} in ${record.file}`);
+      // The values it went back to: 'undone front_door 1920x1080 -> 1280x720' read as if the camera was lowered again.
+      const back = record.changes.map((c) => `${c.key} ${JSON.stringify(c.to)}`).join(', ');
+      rules.log.add({ ruleId: 'action-undone', level: 'info', message: `undone ${apply.action}: back to ${back}`, value: 0, atMs: clock.now() });
+      log.info(`undone ${apply.action} (${apply.summary}) in ${record.file}: back to ${back}`);
     },
   });
 

@@ -30,6 +30,7 @@ const KEYS_SHORT = ' | q quit  ? help';
 const KEYS_SINGLE = ' | Tab next panel  q quit  ? help';
 const KEYS_SINGLE_MEDIUM = ' | Tab next  q quit';
 const KEYS_SINGLE_SHORT = ' | Tab next';
+const KEYS_SINGLE_TINY = ' | Tab';
 
 export function formatInterval(intervalMs: number): string {
   const seconds = intervalMs / 1000;
@@ -76,6 +77,7 @@ export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: Sta
     [cost, keys(KEYS_SINGLE)],
     [cost, keys(KEYS_SINGLE_MEDIUM)],
     [cost, keys(KEYS_SINGLE_SHORT)],
+    [cost, keys(KEYS_SINGLE_TINY)],
     [cost],
   ] : [
     [host, every, up, cost, statsd, keys(KEYS_LONG)],

@@ -34,6 +34,13 @@ test('CPU alert and suggestion appear under the demo load; a, y lowers front_doo
     assert.equal(readdirSync(join(pane.home, '.local/share/zoomtop')).filter((f) => f.includes('zoomtop-backup')).length, 1);
 
     pane.keys('x');
+    await pane.waitFor((s) => !s.includes('previous version kept'), 5000);
+    pane.keys('u');
+    assert.ok((await pane.waitFor((s) => s.includes('the undone version is kept'), 5000)).includes('Undone'));
+    assert.equal(readFileSync(file, 'utf8'), before, 'undo puts the file back byte for byte');
+    pane.keys('x');
+    const logged = await pane.waitFor((s) => s.includes('undone lower-resolution'), 5000);
+    assert.match(logged, /undone lower-resolution: back to/, 'the alert log says what it went back to');
     pane.keys('q');
     await pane.waitFor((s) => s.trimEnd().endsWith('READY$'), 10_000);
   } finally {

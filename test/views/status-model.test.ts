@@ -32,8 +32,9 @@ test('one panel at a time (a small terminal): the keys lead with Tab, the way to
   assert.equal(at(59), ' zoomtop 1.5 % 60 MiB | Tab next panel  q quit  ? help');
   assert.equal(at(40), ' zoomtop 1.5 % 60 MiB | Tab next  q quit');
   assert.equal(at(32), ' zoomtop 1.5 % 60 MiB | Tab next');
+  assert.equal(at(30), ' zoomtop 1.5 % 60 MiB | Tab');
   assert.equal(at(24), ' zoomtop 1.5 % 60 MiB');
-  for (const width of [24, 32, 40, 59, 200]) assert.ok(textWidth(at(width)) <= width, `fits ${width}`);
+  for (const width of [24, 30, 32, 40, 59, 200]) assert.ok(textWidth(at(width)) <= width, `fits ${width}`);
 });
 
 test('PAUSED leads the line in the critical tone; typing a filter turns the line into its prompt', () => {
