@@ -32,7 +32,7 @@ export type KeyEffectDeps = {
   /** Where exports go (the zoomtop data directory). */
   dataDir: string;
   ui: { nextTheme?(): string };
-  rules: Pick<RulesEngine, 'log' | 'current'>;
+  rules: Pick<RulesEngine, 'log' | 'current' | 'clearLog'>;
   sampler: Pick<Sampler, 'setInterval'>;
   /** Its intervalMs is updated in place by + and -. */
   context: ViewContext;
@@ -122,7 +122,7 @@ export function createKeyEffects(deps: KeyEffectDeps) {
         case 'export':
           return exportNow();
         case 'clear-alerts':
-          deps.rules.log.clear();
+          deps.rules.clearLog();
           // A paused screen shows the cleared log too: clearing is the operator's own act.
           deps.setFrame({ ...deps.getFrame(), outcome: deps.rules.current() });
           return;

@@ -76,6 +76,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
       return profiler.rulesEngine.log;
     },
     current: () => profiler.rulesEngine.current(),
+    clearLog: () => profiler.rulesEngine.clearLog(),
   };
   running.pipeline?.onExit((code, signal) => {
     if (!running.stopping) rules.log.add({ ruleId: 'demo-exited', level: 'critical', message: `demo pipeline exited (${signal ?? `code ${code}`}); see ${logFile}`, value: 0, atMs: clock.now() });

@@ -61,7 +61,8 @@ export class AlertLog {
     return this.entries;
   }
 
-  clear(): void {
-    this.entries = [];
+  /** Drops every entry, or only those `keep` does not hold on to. */
+  clear(keep: (entry: AlertEntry) => boolean = () => false): void {
+    this.entries = this.entries.filter(keep);
   }
 }

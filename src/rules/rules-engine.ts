@@ -44,6 +44,14 @@ export class RulesEngine {
     return { alerts: this.log.list(), suggestions: this.suggestions, raised: alerts.raised.map((r) => r.ruleId) };
   }
 
+  /**
+   * Clears the alert log (the c key) except the alerts whose condition still holds: a rule raises once
+   * when its condition starts, so a cleared active alert would not come back while the problem went on.
+   */
+  clearLog(): void {
+    this.log.clear((entry) => entry.clearedAtMs === null && this.alertStates.get(entry.ruleId)?.active === true);
+  }
+
   /** The latest outcome without evaluating again (for re-renders on keys). */
   current(): RulesOutcome {
     return { alerts: this.log.list(), suggestions: this.suggestions, raised: [] };

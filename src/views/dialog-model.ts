@@ -17,7 +17,7 @@ export const HELP: readonly [string, string][] = [
   ['p', 'pause the display (sampling goes on)'],
   ['+ / -', 'sample less / more often'],
   ['e', 'export a snapshot as JSON (path shown)'],
-  ['c', 'clear the alert log'],
+  ['c', 'clear the alert log (alerts still active stay)'],
   ['t', 'next theme'],
   ['a', "preview the selected suggestion's action"],
   ['y / n, Esc', 'apply the previewed change / cancel'],

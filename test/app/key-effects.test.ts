@@ -22,7 +22,7 @@ function setup(over: { nextTheme?: () => string; dataDir?: string; actions?: Par
     log: { error: () => {}, warn: () => {}, debug: () => {}, info: (m) => calls.push(`log ${m}`) },
     dataDir: over.dataDir ?? mkdtempSync(join(tmpdir(), 'zoomtop-effects-')),
     ui: { nextTheme: over.nextTheme },
-    rules: { log, current: () => ({ alerts: log.list(), suggestions: [], raised: [] }) },
+    rules: { log, current: () => ({ alerts: log.list(), suggestions: [], raised: [] }), clearLog: () => log.clear() },
     sampler: { setInterval: (source, ms) => void calls.push(`interval ${source} ${ms}`) },
     context,
     getState: () => state,
