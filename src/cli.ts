@@ -59,7 +59,9 @@ async function main(argv: string[]): Promise<void> {
     try {
       return catalog.load(themeName);
     } catch (error) {
-      process.stderr.write(`zoomtop: ${(error as Error).message}\n`);
+      // A name from zoomtop.yaml is fixed there, not on the command line: say which file it came from.
+      const from = options.theme !== null && parsed.options.theme === null && loaded.file ? `${loaded.file}: theme: ` : '';
+      process.stderr.write(`zoomtop: ${from}${(error as Error).message}\n`);
       return process.exit(2);
     }
   };

@@ -23,6 +23,12 @@ test('a theme that does not exist: one line naming the files looked at and the t
     const screen = await pane.waitFor((s) => /status=\d/.test(s), 10_000);
     assert.match(screen, /zoomtop: theme "nope" not found: no file \S+\/\.config\/zoomtop\/themes\/nope\.yaml or \S+\/themes\/nope\.yaml; available: console, default, high-contrast, light, mono/);
     assert.match(screen, /status=2/);
+    // The same name in zoomtop.yaml: the line says which file to fix.
+    writeFileSync(join(pane.home, 'z.yaml'), 'theme: nope\n');
+    pane.type(`clear; node ${CLI} --no-statsd --config "$HOME/z.yaml"; echo "status=$?"`);
+    const fromFile = await pane.waitFor((s) => /z\.yaml: theme: .*status=\d/s.test(s), 10_000);
+    assert.match(fromFile, /zoomtop: \S+\/z\.yaml: theme: theme "nope" not found: no file/);
+    assert.match(fromFile, /status=2/);
   } finally {
     pane.close();
   }
