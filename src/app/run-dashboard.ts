@@ -11,7 +11,7 @@ import { metricValues } from './metric-values.js';
 import { toDashboardModel, type ViewContext } from '../views/dashboard-model.js';
 import { toSourcesLines } from '../views/sources-model.js';
 import { suggestionRows } from '../views/suggestion-rows.js';
-import { helpMaxOffset } from '../views/dialog-model.js';
+import { dialogMaxOffset } from '../views/dialog-model.js';
 import { operationKey, visibleOperations } from '../views/operations-model.js';
 import type { OperationsOrder } from '../views/model.js';
 import { createActionController } from './action-controller.js';
@@ -184,7 +184,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     const shown = frame ?? takeFrame();
     const operationKeys = shownOrder?.keys ?? visibleOperations(shown.snapshot.operations, uiState.sort, uiState.filter).map(operationKey);
     const suggestions = shown.outcome.suggestions;
-    const { state, effect } = reduceKey(uiState, key, { suggestionCount: suggestionRows(suggestions).length, operationKeys, helpMaxOffset: helpMaxOffset(screen.size().rows) });
+    const { state, effect } = reduceKey(uiState, key, { suggestionCount: suggestionRows(suggestions).length, operationKeys, dialogMaxOffset: dialogMaxOffset(uiState.dialog, screen.size()) });
     uiState = state;
     effects.run(effect, suggestions);
     render(false);

@@ -4,7 +4,7 @@ import { checkSpeed } from '../export/replay.js';
 import { openReplay } from '../export/open-replay.js';
 import { toDashboardModel, type ViewContext } from '../views/dashboard-model.js';
 import { suggestionRows } from '../views/suggestion-rows.js';
-import { helpMaxOffset } from '../views/dialog-model.js';
+import { dialogMaxOffset } from '../views/dialog-model.js';
 import { operationKey, visibleOperations } from '../views/operations-model.js';
 import type { OperationsOrder } from '../views/model.js';
 import { installExitGuard, type ExitProcess } from './exit-guard.js';
@@ -94,7 +94,7 @@ export function runReplay(file: string, speed: number, deps: ReplayDeps): void {
     const frame = replay.current();
     const operationKeys = shownOrder?.keys ?? visibleOperations(frame.snapshot.operations, uiState.sort, uiState.filter).map(operationKey);
     // Only navigation and overlays: every effect (apply, undo, interval) is an optimizer or sampler act.
-    uiState = reduceKey(uiState, key, { suggestionCount: suggestionRows(frame.outcome.suggestions).length, operationKeys, helpMaxOffset: helpMaxOffset(screen.size().rows) }).state;
+    uiState = reduceKey(uiState, key, { suggestionCount: suggestionRows(frame.outcome.suggestions).length, operationKeys, dialogMaxOffset: dialogMaxOffset(uiState.dialog, screen.size()) }).state;
   };
   replay.play();
   render();

@@ -31,8 +31,8 @@ export type KeyContext = {
   suggestionCount: number;
   /** "component.operation" of the Operations rows, in display order (sorted and filtered). */
   operationKeys: readonly string[];
-  /** How far the help overlay can scroll at the current size; 0 when it fits. */
-  helpMaxOffset: number;
+  /** How far the open dialog (help, a message) can scroll at the current size; 0 when it fits. */
+  dialogMaxOffset: number;
 };
 
 export type KeyResult = { state: UiState; effect: KeyEffect };
@@ -75,7 +75,7 @@ function reduceDialog(state: UiState, key: KeyName, context: KeyContext): KeyRes
     case 'help': {
       const step = key === 'down' || key === 'j' ? 1 : key === 'up' || key === 'k' ? -1 : 0;
       if (step === 0) return close;
-      const offset = Math.min(context.helpMaxOffset, Math.max(0, dialog.offset + step));
+      const offset = Math.min(context.dialogMaxOffset, Math.max(0, dialog.offset + step));
       return { state: { ...state, dialog: { kind: 'help', offset } }, effect: 'none' };
     }
     case 'detail': {
@@ -83,12 +83,16 @@ function reduceDialog(state: UiState, key: KeyName, context: KeyContext): KeyRes
       const moved = moveOperation(state, key, context);
       return moved ? { state: moved, effect: 'none' } : close;
     }
-    case 'message':
-      // Messages close on any key, so nobody is ever stuck in an overlay. A key with a job of its own
-      // also does it (u on "Applied" undoes at once): an operator who presses u to revert must
+    case 'message': {
+      // A message too long for the terminal scrolls with j/k and the arrows (the view says so in it).
+      const step = context.dialogMaxOffset === 0 ? 0 : key === 'down' || key === 'j' ? 1 : key === 'up' || key === 'k' ? -1 : 0;
+      if (step !== 0) return { state: { ...state, dialog: { ...dialog, offset: Math.min(context.dialogMaxOffset, Math.max(0, (dialog.offset ?? 0) + step)) } }, effect: 'none' };
+      // Messages close on any other key, so nobody is ever stuck in an overlay. A key with a job of its
+      // own also does it (u on "Applied" undoes at once): an operator who presses u to revert must
       // never find that the key only closed a message.
       if (key === 'escape' || key === 'enter' || key === 'space') return close;
       return reduceKey(close.state, key, context);
+    }
   }
 }
 

@@ -8,7 +8,8 @@ export type Dialog =
   | { kind: 'detail' }
   /** A planned change waiting for y/n; expectedHash guards against the file changing before apply. */
   | { kind: 'confirm'; plan: ActionPlan; diff: string; evidence: string; newText: string; expectedHash: string }
-  | { kind: 'message'; title: string; lines: string[]; tone: 'ok' | 'warning' | 'critical' };
+  /** `offset` scrolls it (j/k) when the terminal is too small to show it whole. */
+  | { kind: 'message'; title: string; lines: string[]; tone: 'ok' | 'warning' | 'critical'; offset?: number };
 
 /** Panels that take the focus, in Tab order. */
 export const FOCUS_ORDER = ['cpu', 'memory', 'gpu', 'operations', 'alerts', 'suggestions'] as const;

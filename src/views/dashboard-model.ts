@@ -85,7 +85,7 @@ export function toDashboardModel(
     alerts: toAlertsModel(rules.alerts, Math.max(0, layout.alerts.height - 2), context.offsetMinutes),
     suggestions: toSuggestionsModel(rules.suggestions, ui.selectedSuggestion),
     status: toStatusLine(snapshot, context, { ...ui, single }, size.cols),
-    dialog: toDialogModel(ui.dialog, size.rows, ui.dialog?.kind === 'detail' ? detailInput(snapshot, ui, context, operationOrder.keys) : undefined),
+    dialog: toDialogModel(ui.dialog, size.rows, ui.dialog?.kind === 'detail' ? detailInput(snapshot, ui, context, operationOrder.keys) : undefined, size.cols),
   };
 }
 

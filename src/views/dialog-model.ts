@@ -1,7 +1,9 @@
 // Overlays: the apply confirmation (file, key, old and new value, diff), messages and help.
 import type { Dialog } from '../app/ui-state.js';
 import { toDetailModel, type DetailInput } from './detail-model.js';
+import { dialogRoom, dialogWidth } from './dialog-size.js';
 import type { DialogModel, Line } from './model.js';
+import { wrapLine } from './wrap-line.js';
 
 /** Every key, as the help overlay lists it; the README's key table says the same. */
 export const HELP: readonly [string, string][] = [
@@ -29,18 +31,43 @@ export const HELP: readonly [string, string][] = [
 
 /** How far the help can scroll when `rows` terminal rows leave room for only part of it. */
 export function helpMaxOffset(rows: number): number {
-  const room = helpRoom(rows);
+  const room = dialogRoom(rows);
   // When it scrolls, one line of the room says so.
   return HELP.length <= room ? 0 : HELP.length - (room - 1);
 }
 
-/** Lines of help a dialog on `rows` rows shows: the dialog is at most rows - 2 high, with a border. */
-function helpRoom(rows: number): number {
-  return Math.max(1, rows - 4);
+/** How far `dialog` can scroll on a `cols` x `rows` terminal; 0 when it fits or does not scroll. */
+export function dialogMaxOffset(dialog: Dialog | null, size: { cols: number; rows: number }): number {
+  if (dialog?.kind === 'help') return helpMaxOffset(size.rows);
+  if (dialog?.kind === 'message') return messageRows(dialog, size.cols, size.rows).maxOffset;
+  return 0;
+}
+
+const messageLines = (dialog: Extract<Dialog, { kind: 'message' }>): Line[] => dialog.lines.map((text) => [{ text, tone: 'normal' }]);
+
+/** A message's lines wrapped as its dialog will be, and how far they scroll (one row of the room says so). */
+function messageRows(dialog: Extract<Dialog, { kind: 'message' }>, cols: number, rows: number): { rows: Line[]; maxOffset: number } {
+  const lines = messageLines(dialog);
+  const inner = dialogWidth(dialog.title, lines, cols) - 4;
+  const wrapped = lines.flatMap((line) => wrapLine(line, inner));
+  const room = dialogRoom(rows);
+  return { rows: wrapped, maxOffset: wrapped.length <= room ? 0 : wrapped.length - (room - 1) };
+}
+
+/** A message; when it is longer than the terminal, the part at its offset and a row saying how to scroll. */
+function messageModel(dialog: Extract<Dialog, { kind: 'message' }>, cols: number, rows: number): DialogModel {
+  const whole: DialogModel = { title: dialog.title, tone: dialog.tone, lines: messageLines(dialog) };
+  const { rows: wrapped, maxOffset } = messageRows(dialog, cols, rows);
+  if (maxOffset === 0) return whole;
+  const room = dialogRoom(rows);
+  const start = Math.min(dialog.offset ?? 0, maxOffset);
+  const shown = wrapped.slice(start, start + room - 1);
+  const hint: Line = [{ text: `j/k scroll: ${start + 1}-${start + shown.length} of ${wrapped.length}; other keys close`, tone: 'muted' }];
+  return { ...whole, lines: [...shown, hint], fixedRows: true };
 }
 
 function helpModel(offset: number, rows: number): DialogModel {
-  const room = helpRoom(rows);
+  const room = dialogRoom(rows);
   const start = Math.min(offset, helpMaxOffset(rows));
   const shown = HELP.length > room ? HELP.slice(start, start + room - 1) : HELP;
   const lines: Line[] = shown.map(([key, what]) => [
@@ -52,7 +79,7 @@ function helpModel(offset: number, rows: number): DialogModel {
 }
 
 /** The overlay for `dialog` on a terminal `rows` high; `detail` feeds the operation detail. */
-export function toDialogModel(dialog: Dialog | null, rows = Infinity, detail?: DetailInput): DialogModel | null {
+export function toDialogModel(dialog: Dialog | null, rows = Infinity, detail?: DetailInput, cols = Infinity): DialogModel | null {
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'help':
@@ -60,7 +87,7 @@ export function toDialogModel(dialog: Dialog | null, rows = Infinity, detail?: D
     case 'detail':
       return toDetailModel(detail ?? { key: null, stats: undefined, cameras: [], bar: '#' });
     case 'message':
-      return { title: dialog.title, tone: dialog.tone, lines: dialog.lines.map((text) => [{ text, tone: 'normal' }]) };
+      return messageModel(dialog, cols, rows);
     case 'confirm': {
       // The change itself leads, not the title: a title is cut to one row, and on a small terminal the
       // first lines are all there is room for.

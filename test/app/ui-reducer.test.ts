@@ -4,7 +4,7 @@ import { reduceKey, type KeyContext } from '../../src/app/ui-reducer.js';
 import { initialUiState, type UiState } from '../../src/app/ui-state.js';
 
 const OPS = ['encoder.encode', 'uploader.send', 'camera.capture'];
-const ctx = (over: Partial<KeyContext> = {}): KeyContext => ({ suggestionCount: 3, operationKeys: OPS, helpMaxOffset: 0, ...over });
+const ctx = (over: Partial<KeyContext> = {}): KeyContext => ({ suggestionCount: 3, operationKeys: OPS, dialogMaxOffset: 0, ...over });
 
 const confirm: UiState = {
   ...initialUiState,
@@ -108,10 +108,18 @@ test('Enter opens the detail of the selected operation; arrows move it; any othe
 test('? opens help; j/k scroll it within helpMaxOffset; any other key closes it', () => {
   const help = reduceKey(initialUiState, '?', ctx()).state;
   assert.deepEqual(help.dialog, { kind: 'help', offset: 0 });
-  assert.deepEqual(press(help, ['j', 'down', 'j', 'j'], ctx({ helpMaxOffset: 2 })).state.dialog, { kind: 'help', offset: 2 });
-  assert.deepEqual(press(help, ['j', 'k', 'up'], ctx({ helpMaxOffset: 2 })).state.dialog, { kind: 'help', offset: 0 });
+  assert.deepEqual(press(help, ['j', 'down', 'j', 'j'], ctx({ dialogMaxOffset: 2 })).state.dialog, { kind: 'help', offset: 2 });
+  assert.deepEqual(press(help, ['j', 'k', 'up'], ctx({ dialogMaxOffset: 2 })).state.dialog, { kind: 'help', offset: 0 });
   assert.equal(reduceKey(help, 'x', ctx()).state.dialog, null);
   assert.equal(reduceKey(help, 'q', ctx()).effect, 'quit');
+});
+
+test('a message too long for the terminal scrolls with j/k and the arrows; one that fits closes on them', () => {
+  const history: UiState = { ...initialUiState, dialog: { kind: 'message', title: 'Action history', tone: 'ok', lines: ['a', 'b', 'c'] } };
+  assert.deepEqual(press(history, ['j', 'down', 'j', 'j'], ctx({ dialogMaxOffset: 2 })).state.dialog, { ...history.dialog, offset: 2 });
+  assert.deepEqual(press(history, ['j', 'k', 'up'], ctx({ dialogMaxOffset: 2 })).state.dialog, { ...history.dialog, offset: 0 });
+  assert.equal(press(history, ['j', 'x'], ctx({ dialogMaxOffset: 2 })).state.dialog, null, 'other keys still close it');
+  assert.equal(press(history, ['j']).state.dialog, null, 'nothing to scroll: j closes it and moves the selection');
 });
 
 test('a message closes on any key, and a key with a job of its own also does it', () => {

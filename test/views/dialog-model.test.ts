@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { HELP, helpMaxOffset, toDialogModel } from '../../src/views/dialog-model.js';
+import { dialogMaxOffset, HELP, helpMaxOffset, toDialogModel } from '../../src/views/dialog-model.js';
 
 const text = (line: { text: string }[]) => line.map((s) => s.text).join('');
 
@@ -20,6 +20,21 @@ test('the README key table lists the same keys as the help overlay', () => {
   for (const [key] of HELP) {
     for (const part of key.split(/, | \/ /)) assert.ok(section.includes(`\`${part}\``) || section.includes(part), `README lists ${part}`);
   }
+});
+
+test('a message longer than the terminal is wrapped to the dialog, shown from its offset, and says how to scroll', () => {
+  const lines = Array.from({ length: 12 }, (_, i) => `2026-12-04T17:0${i % 10}:00.000Z  applied  lower-fps  streaming.target_fps 30 -> 25  /etc/zoomcam.yaml`);
+  const history = { kind: 'message' as const, title: 'Action history', tone: 'ok' as const, lines };
+  assert.equal(dialogMaxOffset(history, { cols: 200, rows: 40 }), 0, 'it fits at 200x40');
+  assert.equal(toDialogModel(history, 40, undefined, 200)!.lines.length, 12);
+  // At 40x12: a 36-cell interior, each entry wraps to 3 rows (36 rows), 8 rows of room, one of them the hint.
+  assert.equal(dialogMaxOffset(history, { cols: 40, rows: 12 }), 29);
+  const top = toDialogModel(history, 12, undefined, 40)!;
+  assert.equal(top.fixedRows, true);
+  assert.deepEqual(top.lines.map(text), ['2026-12-04T17:00:00.000Z  applied', 'lower-fps  streaming.target_fps 30', '-> 25  /etc/zoomcam.yaml', '2026-12-04T17:01:00.000Z  applied', 'lower-fps  streaming.target_fps 30', '-> 25  /etc/zoomcam.yaml', '2026-12-04T17:02:00.000Z  applied', 'j/k scroll: 1-7 of 36; other keys close']);
+  const bottom = toDialogModel({ ...history, offset: 99 }, 12, undefined, 40)!;
+  assert.equal(text(bottom.lines.at(-1)!), 'j/k scroll: 30-36 of 36; other keys close', 'the last row can be reached');
+  assert.equal(text(bottom.lines.at(-2)!), '-> 25  /etc/zoomcam.yaml');
 });
 
 test('help fits from 24 rows; shorter terminals scroll it, saying which keys are shown', () => {

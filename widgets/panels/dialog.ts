@@ -1,20 +1,15 @@
 // A centred bordered box over everything: confirmations and help. Hidden when there is no dialog.
 import type blessed from 'blessed';
 import type { DialogModel, Rect } from '../../src/views/model.js';
-import { textWidth } from '../../src/views/text-width.js';
+import { dialogWidth } from '../../src/views/dialog-size.js';
 import { wrapLine } from '../../src/views/wrap-line.js';
 import { lineTags, lineWidth } from '../markup.js';
 import type { Theme } from '../theme.js';
 import { blessedColour, createPanelBox } from './panel-box.js';
 
-/** Narrowest dialog interior, so a one-word question still looks like a dialog. */
-const MIN_INNER_COLS = 24;
-
 /** Where the dialog goes on a `cols` x `rows` screen: sized to its text, centred, never past the edges. */
 export function dialogRect(model: DialogModel, cols: number, rows: number): Rect {
-  const widest = Math.max(MIN_INNER_COLS, textWidth(model.title) + 4, ...[...model.lines, ...(model.footer ? [footerRow(model.footer)] : [])].map(lineWidth));
-  // Interior plus one space of padding each side plus the border.
-  const width = Math.max(4, Math.min(cols - 2, widest + 4));
+  const width = dialogWidth(model.title, [...model.lines, ...(model.footer ? [footerRow(model.footer)] : [])], cols);
   const height = Math.max(3, Math.min(rows - 2, shownLines(model, width, Infinity).length + 2));
   return { left: Math.floor((cols - width) / 2), top: Math.floor((rows - height) / 2), width, height };
 }

@@ -1,0 +1,18 @@
+// How wide a dialog is and how many rows of text it has: shared by the view, which scrolls long text, and the widget, which draws it.
+import type { Line } from './model.js';
+import { textWidth } from './text-width.js';
+
+/** Narrowest dialog interior, so a one-word question still looks like a dialog. */
+export const MIN_INNER_COLS = 24;
+
+/** Width of a dialog holding `title` and `lines` on a `cols`-wide screen: its text, padding and border, never past the edges. */
+export function dialogWidth(title: string, lines: readonly Line[], cols: number): number {
+  const widest = Math.max(MIN_INNER_COLS, textWidth(title) + 4, ...lines.map((line) => line.reduce((sum, span) => sum + textWidth(span.text), 0)));
+  // Interior plus one space of padding each side plus the border.
+  return Math.max(4, Math.min(cols - 2, widest + 4));
+}
+
+/** Rows of text a dialog on a `rows`-high screen can show: it is at most rows - 2 high, with a border. */
+export function dialogRoom(rows: number): number {
+  return Math.max(1, rows - 4);
+}
