@@ -43,6 +43,8 @@ export type KeyEffectDeps = {
   setFrame(frame: Frame): void;
   /** The sources view's lines (i); default: none known. */
   sources?(): string[];
+  /** Says something in the status line for a few seconds (what t switched to); default: nowhere. */
+  notify?(text: string): void;
 };
 
 /** Sources whose interval + and - change; the GPU keeps its own slower one. */
@@ -84,7 +86,11 @@ export function createKeyEffects(deps: KeyEffectDeps) {
   const nextTheme = () => {
     try {
       const name = deps.ui.nextTheme?.();
-      if (name) deps.log.info(`theme ${name}`);
+      if (name) {
+        deps.log.info(`theme ${name}`);
+        // Nothing else on screen names the theme, and the next t depends on which one this is.
+        deps.notify?.(`theme ${name}`);
+      }
     } catch (error) {
       setDialog(message('Theme not loaded', 'critical', (error as Error).message.split('\n')[0] ?? ''));
     }

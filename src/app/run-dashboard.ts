@@ -49,6 +49,8 @@ export type DashboardDeps = {
 export { StartupError };
 
 const GPU_INTERVAL_MS = 5000;
+/** How long the status line keeps a notice such as "theme light". */
+const NOTICE_MS = 3000;
 
 export async function runDashboard(options: Options, deps: DashboardDeps): Promise<void> {
   const clock = deps.clock ?? systemClock;
@@ -130,6 +132,8 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     return { snapshot, outcome, cameraStats: registry.cameraStats(snapshot.atMs) };
   };
   let frame: Frame | null = null;
+  // The status line's notice (what t switched to) goes with the first snapshot after this.
+  let noticeUntilMs = 0;
   // The operation rows as last drawn: the next frame starts from them, and keys walk them.
   let shownOrder: OperationsOrder | undefined;
   const render = (fresh: boolean): void => {
@@ -144,6 +148,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   const auto = createAutoMode({ gate: autoGate, actions, log, isOn: () => uiState.autoMode, onDialogFree: () => uiState.dialog === null });
   profiler.on('snapshot', (record) => {
     void actions.observe(record.atMs, { cpuPercent: record.cpuPercent, memoryPercent: record.memoryPercent, appFps: record.fps, socTemperatureC: record.socTemperatureC });
+    if (context.notice && clock.now() >= noticeUntilMs) context.notice = null;
     const settling = actions.settling()[0];
     context.settling = settling ? `measuring effect ${Math.ceil(settling.remainingMs / 1000)} s` : null;
     void auto.consider(profiler.rulesEngine.current().suggestions);
@@ -173,6 +178,10 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     getFrame: () => frame ?? takeFrame(),
     setFrame: (next) => void (frame = next),
     sources: () => toSourcesLines(new Map(Object.entries(profiler.sourceHealth())), statsdAddress ? monitor.ingest.counts : null, clock.now()),
+    notify: (text) => {
+      context.notice = text;
+      noticeUntilMs = clock.now() + NOTICE_MS;
+    },
   });
   const testCrash = env['ZOOMTOP_TEST_CRASH'];
 

@@ -12,6 +12,8 @@ export type StatusContext = {
   readOnly?: boolean;
   /** e.g. "measuring effect 12 s" while an applied action's effect settles; null otherwise. */
   settling?: string | null;
+  /** A short-lived word on what a key just did that shows nowhere else, e.g. "theme light"; null otherwise. */
+  notice?: string | null;
 };
 
 /** The parts of the UI state the status line shows. */
@@ -62,6 +64,7 @@ export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: Sta
     ...(ui.autoMode ? [{ text: ' AUTO ', tone: 'warning' as const }] : []),
     ...(context.readOnly ? [{ text: ' READ-ONLY ', tone: 'careful' as const }] : []),
     ...(context.settling ? [{ text: ` ${context.settling} `, tone: 'careful' as const }] : []),
+    ...(context.notice ? [{ text: ` ${context.notice} `, tone: 'title' as const }] : []),
   ];
   if (ui.editingFilter) {
     return [...paused, { text: ' filter: ', tone: 'title' }, { text: `${ui.filter}_`, tone: 'normal' }, { text: '  Enter keep  Esc clear', tone: 'muted' }, cost];

@@ -29,6 +29,7 @@ function setup(over: { nextTheme?: () => string; dataDir?: string; actions?: Par
     setState: (next) => void (state = next),
     getFrame: () => frame,
     setFrame: (next) => void (frame = next),
+    notify: (text) => void calls.push(`notify ${text}`),
   });
   return { effects, calls, context, state: () => state, frame: () => frame };
 }
@@ -75,7 +76,7 @@ test('c empties the alert log, on a paused screen too', () => {
 test('t moves to the next theme; a theme that fails to load is a dialog, not a crash', () => {
   const ok = setup({ nextTheme: () => 'light' });
   ok.effects.run('next-theme', []);
-  assert.deepEqual([ok.calls, ok.state().dialog], [['log theme light'], null]);
+  assert.deepEqual([ok.calls, ok.state().dialog], [['log theme light', 'notify theme light'], null]);
   const bad = setup({ nextTheme: () => { throw new Error('/cfg/x.yaml: colors.ok.fg: "greeen"; use default, ...\nmore'); } });
   bad.effects.run('next-theme', []);
   assert.deepEqual(bad.state().dialog, { kind: 'message', title: 'Theme not loaded', tone: 'critical', lines: ['/cfg/x.yaml: colors.ok.fg: "greeen"; use default, ...', '', 'any key closes this'] });

@@ -37,6 +37,13 @@ test('one panel at a time (a small terminal): the keys lead with Tab, the way to
   for (const width of [24, 30, 32, 40, 59, 200]) assert.ok(textWidth(at(width)) <= width, `fits ${width}`);
 });
 
+test('a notice (what t switched to) leads the line in the title tone, and the cost still fits', () => {
+  const line = toStatusLine(buildSnapshot(), { ...CONTEXT, notice: 'theme light' }, UI, 80);
+  assert.deepEqual(line[0], { text: ' theme light ', tone: 'title' });
+  assert.equal(text(line), ' theme light  zoomcam-pi | every 1 s | zoomtop 1.5 % 60 MiB | q quit  ? help');
+  assert.ok(textWidth(text(line)) <= 80);
+});
+
 test('PAUSED leads the line in the critical tone; typing a filter turns the line into its prompt', () => {
   const paused = toStatusLine(buildSnapshot(), CONTEXT, { ...UI, paused: true }, 80);
   assert.deepEqual(paused[0], { text: ' PAUSED ', tone: 'critical' });
