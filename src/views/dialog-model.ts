@@ -1,8 +1,9 @@
 // Overlays: the apply confirmation (file, key, old and new value, diff), messages and help.
 import type { Dialog } from '../app/ui-state.js';
 import { toDetailModel, type DetailInput } from './detail-model.js';
-import { dialogRoom, dialogWidth } from './dialog-size.js';
+import { dialogRoom, dialogWidth, footerRow } from './dialog-size.js';
 import type { DialogModel, Line } from './model.js';
+import { textWidth } from './text-width.js';
 import { wrapLine } from './wrap-line.js';
 
 /** Every key, as the help overlay lists it; the README's key table says the same. */
@@ -78,6 +79,17 @@ function helpModel(offset: number, rows: number): DialogModel {
   return { title: 'Keys', tone: 'title', lines, fixedRows: true };
 }
 
+/**
+ * One diff line in rows of at most `width` cells, toned as removed, added or context. A wrapped
+ * removed or added line repeats its - or + on every row: a bare continuation read as an unchanged line.
+ */
+function diffRows(text: string, width: number): Line[] {
+  const tone = text.startsWith('+') && !text.startsWith('+++') ? 'ok' : text.startsWith('-') && !text.startsWith('---') ? 'critical' : 'muted';
+  if (textWidth(text) <= width) return [[{ text, tone }]];
+  if (tone === 'muted') return wrapLine([{ text, tone }], width);
+  return wrapLine([{ text: text.slice(1), tone }], width - 1).map((row) => [{ text: text[0]!, tone }, ...row]);
+}
+
 /** The overlay for `dialog` on a terminal `rows` high; `detail` feeds the operation detail. */
 export function toDialogModel(dialog: Dialog | null, rows = Infinity, detail?: DetailInput, cols = Infinity): DialogModel | null {
   if (!dialog) return null;
@@ -101,16 +113,18 @@ export function toDialogModel(dialog: Dialog | null, rows = Infinity, detail?: D
         ]),
         [{ text: 'why   ', tone: 'muted' }, { text: dialog.evidence, tone: 'normal' }],
         [{ text: '', tone: 'normal' }],
-        ...dialog.diff.split('\n').filter((l) => l.length > 0).map((l): Line => [
-          { text: l, tone: l.startsWith('+') && !l.startsWith('+++') ? 'ok' : l.startsWith('-') && !l.startsWith('---') ? 'critical' : 'muted' },
-        ]),
       ];
+      const diff = dialog.diff.split('\n').filter((l) => l.length > 0);
       // A footer: on a small terminal the diff is cut, never the keys that answer the question.
       const footer: Line[] = [
         [{ text: 'y', tone: 'title' }, { text: ' apply (a backup is kept)', tone: 'normal' }],
         [{ text: 'n/Esc', tone: 'title' }, { text: ' cancel', tone: 'normal' }],
       ];
-      return { title: `Apply ${dialog.plan.actionId}?`, tone: 'warning', lines, footer };
+      const title = `Apply ${dialog.plan.actionId}?`;
+      if (!Number.isFinite(cols)) return { title, tone: 'warning', lines: [...lines, ...diff.map((l) => diffRows(l, Infinity)[0]!)], footer };
+      // Wrapped here rather than by the widget, so that a diff line's continuation keeps its - or +.
+      const inner = dialogWidth(title, [...lines, ...diff.map((l): Line => [{ text: l, tone: 'normal' }]), footerRow(footer)], cols) - 4;
+      return { title, tone: 'warning', lines: [...lines.flatMap((line) => wrapLine(line, inner)), ...diff.flatMap((l) => diffRows(l, inner))], footer, fixedRows: true };
     }
   }
 }

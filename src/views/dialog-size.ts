@@ -12,6 +12,11 @@ export function dialogWidth(title: string, lines: readonly Line[], cols: number)
   return Math.max(4, Math.min(cols - 2, widest + 4));
 }
 
+/** A dialog's answers side by side, three spaces apart: one row when it fits. */
+export function footerRow(answers: readonly Line[]): Line {
+  return answers.flatMap((answer, i) => (i === 0 ? answer : [{ text: '   ', tone: 'normal' as const }, ...answer]));
+}
+
 /** Rows of text a dialog on a `rows`-high screen can show: it is at most rows - 2 high, with a border. */
 export function dialogRoom(rows: number): number {
   return Math.max(1, rows - 4);

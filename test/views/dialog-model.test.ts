@@ -48,3 +48,23 @@ test('help fits from 24 rows; shorter terminals scroll it, saying which keys are
   assert.equal(text(bottom.lines.at(-1)!), 'j/k scroll: keys 8-20 of 20', 'the last key can be reached');
   assert.equal(text(bottom.lines[0]!), `${HELP[7]![0].padEnd(14)}${HELP[7]![1]}`);
 });
+
+test('the apply question: the change first, answers as a footer; a wrapped diff line keeps its - or + on every row', () => {
+  const confirm = {
+    kind: 'confirm' as const,
+    plan: { actionId: 'lower-resolution', file: '/etc/zoomcam/config.yaml', patches: [{ path: ['cameras', 'front_door', 'resolution'], from: '1920x1080', to: '1280x720', reason: 'cpu' }], summary: 'front_door 1920x1080 -> 1280x720' },
+    diff: '--- a\n+++ b\n@@ -3 +3 @@\n-    resolution: "1920x1080"   # the optimizer steps it down 1920x1080 -> 1280x720 -> 640x480\n+    resolution: "1280x720"   # the optimizer steps it down 1920x1080 -> 1280x720 -> 640x480\n',
+    evidence: 'machine CPU 98.7 % for 12s',
+    newText: '',
+    expectedHash: 'h',
+  } as Parameters<typeof toDialogModel>[0];
+  const wide = toDialogModel(confirm, 40, undefined, 200)!;
+  assert.equal(wide.title, 'Apply lower-resolution?');
+  assert.equal(text(wide.lines[0]!), 'front_door 1920x1080 -> 1280x720');
+  assert.deepEqual(wide.footer!.map(text), ['y apply (a backup is kept)', 'n/Esc cancel']);
+  assert.equal(wide.lines.filter((l) => text(l).startsWith('-    resolution')).length, 1, 'one row each at 200 columns');
+  const narrow = toDialogModel(confirm, 40, undefined, 60)!;
+  const removed = narrow.lines.filter((l) => l[0]?.tone === 'critical').map(text);
+  assert.deepEqual(removed, ['-    resolution: "1920x1080"   # the optimizer steps', '-    it down 1920x1080 -> 1280x720 -> 640x480']);
+  assert.ok(narrow.lines.every((l) => text(l).length <= 54), 'every row fits the 54-cell interior');
+});

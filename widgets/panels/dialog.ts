@@ -1,7 +1,7 @@
 // A centred bordered box over everything: confirmations and help. Hidden when there is no dialog.
 import type blessed from 'blessed';
 import type { DialogModel, Rect } from '../../src/views/model.js';
-import { dialogWidth } from '../../src/views/dialog-size.js';
+import { dialogWidth, footerRow } from '../../src/views/dialog-size.js';
 import { wrapLine } from '../../src/views/wrap-line.js';
 import { lineTags, lineWidth } from '../markup.js';
 import type { Theme } from '../theme.js';
@@ -17,11 +17,6 @@ export function dialogRect(model: DialogModel, cols: number, rows: number): Rect
 /** The dialog's lines wrapped to its interior, so a long path or error is read whole rather than cut. */
 function wrappedLines(lines: DialogModel['lines'], fixedRows: boolean, width: number): DialogModel['lines'] {
   return fixedRows ? lines : lines.flatMap((line) => wrapLine(line, width - 4));
-}
-
-/** The answers side by side, three spaces apart. */
-function footerRow(answers: readonly DialogModel['lines'][number][]): DialogModel['lines'][number] {
-  return answers.flatMap((answer, i) => (i === 0 ? answer : [{ text: '   ', tone: 'normal' as const }, ...answer]));
 }
 
 /** The answers in one row when it fits the interior, else one (wrapped) row each: an answer is never split from its key. */
