@@ -17,13 +17,23 @@ const FIXES: Partial<Record<YAMLError['code'], string>> = {
  * Parses `text` as YAML 1.1 (PyYAML reads `yes` as true, `010` as 8), refusing errors and
  * warnings alike: a config the app might read differently from us is not safe to edit.
  */
+/**
+ * "line:col" of `offset` in `text`. An error found at the very end (a bracket never closed) is put on
+ * the last line, marked "end of file": the line after the final newline does not exist in an editor.
+ */
+export function sourcePosition(text: string, offset: number, lineCounter: { linePos(offset: number): { line: number; col: number } }): string {
+  if (text.length > 0 && offset >= text.length) {
+    const pos = lineCounter.linePos(text.endsWith('\n') ? text.length - 1 : text.length);
+    return `${pos.line}:${pos.col} (end of file)`;
+  }
+  const pos = lineCounter.linePos(offset);
+  return `${pos.line}:${pos.col}`;
+}
+
 export function parseYamlSource(file: string, text: string): ParsedYaml {
   const lineCounter = new (yamlLib().LineCounter)();
   const doc = yamlLib().parseDocument(text, { version: '1.1', lineCounter, prettyErrors: false });
-  const where = (offset: number): string => {
-    const pos = lineCounter.linePos(offset);
-    return `${file}:${pos.line}:${pos.col}`;
-  };
+  const where = (offset: number): string => `${file}:${sourcePosition(text, offset, lineCounter)}`;
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem !== undefined) {
     const what = problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? problem.code;

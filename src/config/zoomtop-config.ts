@@ -5,7 +5,8 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
 import { yamlLib } from './yaml-lib.js';
-import type { Document, LineCounter, YAMLError } from 'yaml';
+import { sourcePosition } from './yaml-source.js';
+import type { Document, YAMLError } from 'yaml';
 import { defaultConfigFile } from './config-dir.js';
 import { checkZoomtopConfig } from './zoomtop-config-checks.js';
 import { DEFAULT_ZOOMTOP_CONFIG } from './zoomtop-config-defaults.js';
@@ -75,7 +76,7 @@ const YAML_FIXES: Partial<Record<YAMLError['code'], string>> = {
 export function parseZoomtopConfig(file: string, text: string, env: ZoomtopConfigEnv = {}): LoadZoomtopConfigResult {
   const lineCounter = new (yamlLib().LineCounter)();
   const doc = yamlLib().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const fail = (problems: Problem[]): LoadZoomtopConfigResult => ({ ok: false, errors: toLines(file, problems, lineCounter) });
+  const fail = (problems: Problem[]): LoadZoomtopConfigResult => ({ ok: false, errors: toLines(file, problems, (offset) => sourcePosition(text, offset, lineCounter)) });
   const problems = [...doc.errors, ...doc.warnings].map((e) => yamlProblem(doc, e));
   // Duplicate keys leave a whole document to check; other syntax errors may not.
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return fail(problems);
@@ -119,11 +120,6 @@ function yamlProblem(doc: Document, error: YAMLError): Problem {
 }
 
 /** file:line:col: message, in file order. */
-function toLines(file: string, problems: Problem[], lineCounter: LineCounter): string[] {
-  return [...problems]
-    .sort((a, b) => a.offset - b.offset)
-    .map((p) => {
-      const { line, col } = lineCounter.linePos(p.offset);
-      return `${file}:${line}:${col}: ${p.message}`;
-    });
+function toLines(file: string, problems: Problem[], position: (offset: number) => string): string[] {
+  return [...problems].sort((a, b) => a.offset - b.offset).map((p) => `${file}:${position(p.offset)}: ${p.message}`);
 }

@@ -80,7 +80,7 @@ describe('readAppConfig', () => {
   });
 
   it('refuses a file that does not parse', async () => {
-    assert.match(await errorOf('cameras:\n  a: [640x480\n'), /^zoomcam\.yaml:\d+:\d+: cannot read YAML: .+; fix the YAML syntax there$/);
+    assert.match(await errorOf('cameras:\n  a: [640x480\n'), /^zoomcam\.yaml:2:14 \(end of file\): cannot read YAML: .+; fix the YAML syntax there$/);
   });
 
   it('refuses a file without a cameras mapping', async () => {

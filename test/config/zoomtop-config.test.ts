@@ -103,6 +103,10 @@ describe('zoomtop.yaml errors, all at once', () => {
     assert.deepEqual(errorsOf('interval: [1s\nbogus: 1\n'), [
       `${F}:2:1: cannot read YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the YAML syntax there`,
     ]);
+    // A bracket never closed is found at the very end: that is the last line, not the one after it.
+    assert.deepEqual(errorsOf('interval: 1s\nstatsd: [\n'), [
+      `${F}:2:10 (end of file): cannot read YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the YAML syntax there`,
+    ]);
   });
 
   it('reports a missing variable once, not again as a bad value', () => {
