@@ -53,7 +53,8 @@ Options:
                        when it exists; \`zoomtop init\` writes one with every default)
   --pid N              watch this process too (CPU, RSS, threads, open files); repeatable
   --process NAME       watch the process with this command name, following restarts; repeatable
-  --interval DURATION  sampling interval, e.g. 1s, 500ms, 2s (default 1s)
+  --interval DURATION  sampling interval, e.g. 1s, 500ms, 2s (default 1s); a bare number
+                       is seconds
   --statsd HOST:PORT   where to listen for StatsD timers and gauges (default 127.0.0.1:8125)
   --no-statsd          do not listen for StatsD
   --app-config FILE    the app's YAML config that optimizer actions edit
