@@ -11,7 +11,6 @@ import { metricValues } from './metric-values.js';
 import { toDashboardModel, type ViewContext } from '../views/dashboard-model.js';
 import { toSourcesLines } from '../views/sources-model.js';
 import { suggestionRows } from '../views/suggestion-rows.js';
-import { dialogMaxOffset } from '../views/dialog-model.js';
 import { operationKey, visibleOperations } from '../views/operations-model.js';
 import type { OperationsOrder } from '../views/model.js';
 import { createActionController } from './action-controller.js';
@@ -136,12 +135,15 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   let noticeUntilMs = 0;
   // The operation rows as last drawn: the next frame starts from them, and keys walk them.
   let shownOrder: OperationsOrder | undefined;
+  // How far the open dialog scrolls as last drawn (it depends on the size and, for the detail, the figures).
+  let shownDialogMaxOffset = 0;
   const render = (fresh: boolean): void => {
     // Paused: what is shown stays; the profiler still evaluates every tick, so alerts are logged.
     if (!frame || (fresh && !uiState.paused)) frame = takeFrame();
     const glyphs = screen.glyphs?.() ?? { ellipsis: '…', bar: '#' };
     const model = toDashboardModel(frame.snapshot, frame.outcome, uiState, screen.size(), { ...context, ...glyphs, cameraStats: frame.cameraStats, operationOrder: shownOrder });
     shownOrder = model.operationOrder;
+    shownDialogMaxOffset = model.dialog?.maxOffset ?? 0;
     screen.render(model);
   };
   const autoGate = new AutoGate({ clock, ...settings.actions.auto });
@@ -193,7 +195,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     const shown = frame ?? takeFrame();
     const operationKeys = shownOrder?.keys ?? visibleOperations(shown.snapshot.operations, uiState.sort, uiState.filter).map(operationKey);
     const suggestions = shown.outcome.suggestions;
-    const { state, effect } = reduceKey(uiState, key, { suggestionCount: suggestionRows(suggestions).length, operationKeys, dialogMaxOffset: dialogMaxOffset(uiState.dialog, screen.size()) });
+    const { state, effect } = reduceKey(uiState, key, { suggestionCount: suggestionRows(suggestions).length, operationKeys, dialogMaxOffset: shownDialogMaxOffset });
     uiState = state;
     effects.run(effect, suggestions);
     render(false);

@@ -4,7 +4,6 @@ import { checkSpeed } from '../export/replay.js';
 import { openReplay } from '../export/open-replay.js';
 import { toDashboardModel, type ViewContext } from '../views/dashboard-model.js';
 import { suggestionRows } from '../views/suggestion-rows.js';
-import { dialogMaxOffset } from '../views/dialog-model.js';
 import { operationKey, visibleOperations } from '../views/operations-model.js';
 import type { OperationsOrder } from '../views/model.js';
 import { installExitGuard, type ExitProcess } from './exit-guard.js';
@@ -59,6 +58,8 @@ export function runReplay(file: string, speed: number, deps: ReplayDeps): void {
 
   // The operation rows as last drawn, as in the live dashboard: close rows keep their places, keys walk what is shown.
   let shownOrder: OperationsOrder | undefined;
+  // How far the open dialog scrolls as last drawn (it depends on the size and, for the detail, the figures).
+  let shownDialogMaxOffset = 0;
   const render = (): void => {
     const frame = replay.current();
     const state = replay.state();
@@ -67,6 +68,7 @@ export function runReplay(file: string, speed: number, deps: ReplayDeps): void {
     const glyphs = screen.glyphs?.() ?? { ellipsis: '…', bar: '#' };
     const model = toDashboardModel(frame.snapshot, frame.outcome, uiState, screen.size(), { ...context, ...glyphs, cameraStats: frame.cameraStats, operationOrder: shownOrder });
     shownOrder = model.operationOrder;
+    shownDialogMaxOffset = model.dialog?.maxOffset ?? 0;
     screen.render(model);
     clearTimeout(timer);
     const waitMs = replay.msUntilNextFrame();
@@ -94,7 +96,7 @@ export function runReplay(file: string, speed: number, deps: ReplayDeps): void {
     const frame = replay.current();
     const operationKeys = shownOrder?.keys ?? visibleOperations(frame.snapshot.operations, uiState.sort, uiState.filter).map(operationKey);
     // Only navigation and overlays: every effect (apply, undo, interval) is an optimizer or sampler act.
-    uiState = reduceKey(uiState, key, { suggestionCount: suggestionRows(frame.outcome.suggestions).length, operationKeys, dialogMaxOffset: dialogMaxOffset(uiState.dialog, screen.size()) }).state;
+    uiState = reduceKey(uiState, key, { suggestionCount: suggestionRows(frame.outcome.suggestions).length, operationKeys, dialogMaxOffset: shownDialogMaxOffset }).state;
   };
   replay.play();
   render();

@@ -79,6 +79,9 @@ function reduceDialog(state: UiState, key: KeyName, context: KeyContext): KeyRes
       return { state: { ...state, dialog: { kind: 'help', offset } }, effect: 'none' };
     }
     case 'detail': {
+      // On a terminal too short for it, j/k scroll the detail; the arrows still page through operations.
+      const step = context.dialogMaxOffset === 0 ? 0 : key === 'j' ? 1 : key === 'k' ? -1 : 0;
+      if (step !== 0) return { state: { ...state, dialog: { kind: 'detail', offset: Math.min(context.dialogMaxOffset, Math.max(0, (dialog.offset ?? 0) + step)) } }, effect: 'none' };
       // The detail follows the selection, so arrows page through operations without closing it.
       const moved = moveOperation(state, key, context);
       return moved ? { state: moved, effect: 'none' } : close;

@@ -5,7 +5,7 @@ export type Dialog =
   /** The key list; `offset` scrolls it when the terminal is too short to show it whole. */
   | { kind: 'help'; offset: number }
   /** Latency distribution, per-camera split and errors of the selected operation; follows the selection. */
-  | { kind: 'detail' }
+  | { kind: 'detail'; offset?: number }
   /** A planned change waiting for y/n; expectedHash guards against the file changing before apply. */
   | { kind: 'confirm'; plan: ActionPlan; diff: string; evidence: string; newText: string; expectedHash: string }
   /** `offset` scrolls it (j/k) when the terminal is too small to show it whole. */

@@ -37,34 +37,46 @@ export function helpMaxOffset(rows: number): number {
   return HELP.length <= room ? 0 : HELP.length - (room - 1);
 }
 
-/** How far `dialog` can scroll on a `cols` x `rows` terminal; 0 when it fits or does not scroll. */
+/** How far a message can scroll on a `cols` x `rows` terminal (help and the detail say it in their models); 0 when it fits. */
 export function dialogMaxOffset(dialog: Dialog | null, size: { cols: number; rows: number }): number {
   if (dialog?.kind === 'help') return helpMaxOffset(size.rows);
-  if (dialog?.kind === 'message') return messageRows(dialog, size.cols, size.rows).maxOffset;
+  if (dialog?.kind === 'message') return messageModel(dialog, size.cols, size.rows).maxOffset ?? 0;
   return 0;
 }
 
-const messageLines = (dialog: Extract<Dialog, { kind: 'message' }>): Line[] => dialog.lines.map((text) => [{ text, tone: 'normal' }]);
-
-/** A message's lines wrapped as its dialog will be, and how far they scroll (one row of the room says so). */
-function messageRows(dialog: Extract<Dialog, { kind: 'message' }>, cols: number, rows: number): { rows: Line[]; maxOffset: number } {
-  const lines = messageLines(dialog);
-  const inner = dialogWidth(dialog.title, lines, cols) - 4;
+/** `lines` wrapped as the dialog will wrap them, and how far they scroll when they outgrow the room (one row of it says so). */
+function scrollRows(title: string, lines: Line[], cols: number, rows: number): { rows: Line[]; room: number; maxOffset: number } {
+  const inner = dialogWidth(title, lines, cols) - 4;
   const wrapped = lines.flatMap((line) => wrapLine(line, inner));
   const room = dialogRoom(rows);
-  return { rows: wrapped, maxOffset: wrapped.length <= room ? 0 : wrapped.length - (room - 1) };
+  return { rows: wrapped, room, maxOffset: wrapped.length <= room ? 0 : wrapped.length - (room - 1) };
+}
+
+/**
+ * `whole` when `body` (then `tail`) fits the terminal; else the rows of `body` at `offset` and a
+ * last row from `hint` saying which rows show and how to scroll.
+ */
+function scrolled(whole: DialogModel, body: Line[], offset: number, cols: number, rows: number, hint: (first: number, last: number, of: number) => string): DialogModel {
+  if (!Number.isFinite(cols) || !Number.isFinite(rows)) return whole;
+  if (scrollRows(whole.title, whole.lines, cols, rows).maxOffset === 0) return whole;
+  const { rows: wrapped, room, maxOffset } = scrollRows(whole.title, body, cols, rows);
+  const start = Math.min(offset, maxOffset);
+  const shown = wrapped.slice(start, start + room - 1);
+  return { ...whole, lines: [...shown, [{ text: hint(start + 1, start + shown.length, wrapped.length), tone: 'muted' }]], fixedRows: true, maxOffset };
 }
 
 /** A message; when it is longer than the terminal, the part at its offset and a row saying how to scroll. */
 function messageModel(dialog: Extract<Dialog, { kind: 'message' }>, cols: number, rows: number): DialogModel {
-  const whole: DialogModel = { title: dialog.title, tone: dialog.tone, lines: messageLines(dialog) };
-  const { rows: wrapped, maxOffset } = messageRows(dialog, cols, rows);
-  if (maxOffset === 0) return whole;
-  const room = dialogRoom(rows);
-  const start = Math.min(dialog.offset ?? 0, maxOffset);
-  const shown = wrapped.slice(start, start + room - 1);
-  const hint: Line = [{ text: `j/k scroll: ${start + 1}-${start + shown.length} of ${wrapped.length}; other keys close`, tone: 'muted' }];
-  return { ...whole, lines: [...shown, hint], fixedRows: true };
+  const lines: Line[] = dialog.lines.map((text) => [{ text, tone: 'normal' }]);
+  const whole: DialogModel = { title: dialog.title, tone: dialog.tone, lines };
+  return scrolled(whole, lines, dialog.offset ?? 0, cols, rows, (a, b, n) => `j/k: ${a}-${b} of ${n}; other keys close`);
+}
+
+/** The operation detail; on a short terminal j/k scroll it (up/down still page through operations). */
+function detailModel(detail: DetailInput | undefined, offset: number, cols: number, rows: number): DialogModel {
+  const whole = toDetailModel(detail ?? { key: null, stats: undefined, cameras: [], bar: '#' });
+  // Its last two lines are a blank and its key hint, which the scroll row takes over.
+  return scrolled(whole, whole.lines.slice(0, -2), offset, cols, rows, (a, b, n) => `j/k: ${a}-${b} of ${n}; up/down: next`);
 }
 
 function helpModel(offset: number, rows: number): DialogModel {
@@ -76,7 +88,7 @@ function helpModel(offset: number, rows: number): DialogModel {
     { text: what, tone: 'normal' },
   ]);
   if (shown.length < HELP.length) lines.push([{ text: `j/k scroll: keys ${start + 1}-${start + shown.length} of ${HELP.length}`, tone: 'muted' }]);
-  return { title: 'Keys', tone: 'title', lines, fixedRows: true };
+  return { title: 'Keys', tone: 'title', lines, fixedRows: true, maxOffset: helpMaxOffset(rows) };
 }
 
 /**
@@ -97,7 +109,7 @@ export function toDialogModel(dialog: Dialog | null, rows = Infinity, detail?: D
     case 'help':
       return helpModel(dialog.offset, rows);
     case 'detail':
-      return toDetailModel(detail ?? { key: null, stats: undefined, cameras: [], bar: '#' });
+      return detailModel(detail, dialog.offset ?? 0, cols, rows);
     case 'message':
       return messageModel(dialog, cols, rows);
     case 'confirm': {

@@ -69,6 +69,8 @@ export type DialogModel = {
    * lines do not fit they are cut, not these. One row when they fit side by side, else one row each.
    */
   footer?: Line[];
+  /** How far the dialog scrolls with j/k at this size; 0 or absent when it fits. */
+  maxOffset?: number;
 };
 
 export type DashboardModel = {

@@ -114,6 +114,14 @@ test('? opens help; j/k scroll it within helpMaxOffset; any other key closes it'
   assert.equal(reduceKey(help, 'q', ctx()).effect, 'quit');
 });
 
+test('a detail too long for the terminal scrolls with j/k; the arrows still move to the next operation', () => {
+  const opened: UiState = { ...initialUiState, dialog: { kind: 'detail' }, selectedOperation: 'encoder.encode' };
+  const scrolled = press(opened, ['j', 'j', 'j', 'k'], ctx({ dialogMaxOffset: 5 })).state;
+  assert.deepEqual([scrolled.dialog, scrolled.selectedOperation], [{ kind: 'detail', offset: 2 }, 'encoder.encode']);
+  assert.equal(press(scrolled, ['down'], ctx({ dialogMaxOffset: 5 })).state.selectedOperation, 'uploader.send');
+  assert.equal(press(opened, ['j']).state.selectedOperation, 'uploader.send', 'when it fits, j moves to the next operation as before');
+});
+
 test('a message too long for the terminal scrolls with j/k and the arrows; one that fits closes on them', () => {
   const history: UiState = { ...initialUiState, dialog: { kind: 'message', title: 'Action history', tone: 'ok', lines: ['a', 'b', 'c'] } };
   assert.deepEqual(press(history, ['j', 'down', 'j', 'j'], ctx({ dialogMaxOffset: 2 })).state.dialog, { ...history.dialog, offset: 2 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dialogMaxOffset, HELP, helpMaxOffset, toDialogModel } from '../../src/views/dialog-model.js';
+import { buildStats } from '../helpers/snapshot-builder.js';
 
 const text = (line: { text: string }[]) => line.map((s) => s.text).join('');
 
@@ -31,9 +32,9 @@ test('a message longer than the terminal is wrapped to the dialog, shown from it
   assert.equal(dialogMaxOffset(history, { cols: 40, rows: 12 }), 29);
   const top = toDialogModel(history, 12, undefined, 40)!;
   assert.equal(top.fixedRows, true);
-  assert.deepEqual(top.lines.map(text), ['2026-12-04T17:00:00.000Z  applied', 'lower-fps  streaming.target_fps 30', '-> 25  /etc/zoomcam.yaml', '2026-12-04T17:01:00.000Z  applied', 'lower-fps  streaming.target_fps 30', '-> 25  /etc/zoomcam.yaml', '2026-12-04T17:02:00.000Z  applied', 'j/k scroll: 1-7 of 36; other keys close']);
+  assert.deepEqual(top.lines.map(text), ['2026-12-04T17:00:00.000Z  applied', 'lower-fps  streaming.target_fps 30', '-> 25  /etc/zoomcam.yaml', '2026-12-04T17:01:00.000Z  applied', 'lower-fps  streaming.target_fps 30', '-> 25  /etc/zoomcam.yaml', '2026-12-04T17:02:00.000Z  applied', 'j/k: 1-7 of 36; other keys close']);
   const bottom = toDialogModel({ ...history, offset: 99 }, 12, undefined, 40)!;
-  assert.equal(text(bottom.lines.at(-1)!), 'j/k scroll: 30-36 of 36; other keys close', 'the last row can be reached');
+  assert.equal(text(bottom.lines.at(-1)!), 'j/k: 30-36 of 36; other keys close', 'the last row can be reached');
   assert.equal(text(bottom.lines.at(-2)!), '-> 25  /etc/zoomcam.yaml');
 });
 
@@ -67,4 +68,18 @@ test('the apply question: the change first, answers as a footer; a wrapped diff 
   const removed = narrow.lines.filter((l) => l[0]?.tone === 'critical').map(text);
   assert.deepEqual(removed, ['-    resolution: "1920x1080"   # the optimizer steps', '-    it down 1920x1080 -> 1280x720 -> 640x480']);
   assert.ok(narrow.lines.every((l) => text(l).length <= 54), 'every row fits the 54-cell interior');
+});
+
+test('the operation detail scrolls on a short terminal, its last row saying how; it is whole where it fits', () => {
+  const detail = { key: 'encoder.encode', stats: buildStats('encoder', 'encode'), cameras: [], bar: '#' };
+  const big = toDialogModel({ kind: 'detail' }, 40, detail, 120)!;
+  assert.equal(big.maxOffset ?? 0, 0);
+  assert.match(text(big.lines.at(-1)!), /^up\/down another operation/);
+  const small = toDialogModel({ kind: 'detail' }, 12, detail, 40)!;
+  assert.ok((small.maxOffset ?? 0) > 0);
+  assert.equal(small.lines.length, 8, 'the 8 rows a 12-row terminal leaves');
+  assert.match(text(small.lines.at(-1)!), /^j\/k: 1-7 of \d+; up\/down: next$/);
+  const end = toDialogModel({ kind: 'detail', offset: 99 }, 12, detail, 40)!;
+  const max = small.maxOffset!;
+  assert.equal(text(end.lines.at(-1)!), `j/k: ${max + 1}-${max + 7} of ${max + 7}; up/down: next`, 'the last rows can be reached');
 });
