@@ -50,7 +50,8 @@ export function formatUptime(ms: number): string {
 
 /**
  * The status line for `width` cells. Less important parts are dropped first (StatsD address,
- * uptime, host, then keys from the end of the list); zoomtop's own cost and PAUSED are never dropped.
+ * uptime, host, then keys from the end of the list, then a passing notice); zoomtop's own cost and
+ * PAUSED are never dropped.
  * With one panel at a time (ui.single) the keys lead with Tab, the way to the other panels.
  */
 export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: StatusUi = { paused: false, editingFilter: false, filter: '' }, width = Infinity): Line {
@@ -59,15 +60,22 @@ export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: Sta
   // The mean of the last few readings: one reading moves in whole percent (10 ms kernel ticks a second) and flickers.
   const selfCpu = self ? (self.recentCpuPercent ?? self.cpuPercent) : null;
   const cost: Span = { text: ` | ${self ? `zoomtop ${selfCpu === null ? '…' : formatPercent(selfCpu)} ${formatBytes(self.rssBytes, 0)}` : 'zoomtop …'}`, tone: 'muted' };
-  const paused: Span[] = [
+  const widthOf = (spans: Span[]): number => spans.reduce((sum, s) => sum + textWidth(s.text), 0);
+  // Modes that change what keys do stay; the passing words (an effect being measured, a theme's name)
+  // give way first when the line is short, so zoomtop's own cost is never cut.
+  const modes: Span[] = [
     ...(ui.paused ? [{ text: ' PAUSED ', tone: 'critical' as const }] : []),
     ...(ui.autoMode ? [{ text: ' AUTO ', tone: 'warning' as const }] : []),
     ...(context.readOnly ? [{ text: ' READ-ONLY ', tone: 'careful' as const }] : []),
+  ];
+  const passing: Span[] = [
     ...(context.settling ? [{ text: ` ${context.settling} `, tone: 'careful' as const }] : []),
     ...(context.notice ? [{ text: ` ${context.notice} `, tone: 'title' as const }] : []),
   ];
   if (ui.editingFilter) {
-    return [...paused, { text: ' filter: ', tone: 'title' }, { text: `${ui.filter}_`, tone: 'normal' }, { text: '  Enter keep  Esc clear', tone: 'muted' }, cost];
+    const prompt: Span[] = [{ text: ' filter: ', tone: 'title' }, { text: `${ui.filter}_`, tone: 'normal' }];
+    const forms = [[...modes, ...passing, ...prompt, { text: '  Enter keep  Esc clear', tone: 'muted' as const }, cost], [...modes, ...prompt, { text: '  Enter keep  Esc clear', tone: 'muted' as const }, cost], [...modes, ...prompt, cost]];
+    return forms.find((spans) => widthOf(spans) <= width) ?? forms[forms.length - 1]!;
   }
   const host: Span = { text: ` ${context.host}`, tone: 'title' };
   const every: Span = { text: ` | every ${formatInterval(context.intervalMs)}`, tone: 'normal' };
@@ -97,7 +105,9 @@ export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: Sta
     const [first, ...rest] = spans;
     return first ? [{ ...first, text: first.text.replace(/^ \| /, ' ') }, ...rest] : [];
   };
-  const room = width - paused.reduce((sum, s) => sum + textWidth(s.text), 0);
-  const fits = candidates.map(leading).find((spans) => spans.reduce((sum, s) => sum + textWidth(s.text), 0) <= room);
-  return [...paused, ...(fits ?? leading(ui.single ? [cost] : [every, cost, keys(KEYS_SHORT)]))];
+  for (const extras of [[...modes, ...passing], modes]) {
+    const fits = candidates.map(leading).find((spans) => widthOf(spans) <= width - widthOf(extras));
+    if (fits) return [...extras, ...fits];
+  }
+  return [...modes, ...leading(ui.single ? [cost] : [every, cost, keys(KEYS_SHORT)])];
 }

@@ -44,6 +44,16 @@ test('a notice (what t switched to) leads the line in the title tone, and the co
   assert.ok(textWidth(text(line)) <= 80);
 });
 
+test('zoomtop\'s cost is never cut: a passing notice gives way, and so does the filter prompt\'s hint', () => {
+  const single = (width: number, extra: object) => text(toStatusLine(buildSnapshot(), { ...CONTEXT, ...extra }, { ...UI, single: true }, width));
+  assert.equal(single(60, { settling: 'measuring effect 14 s' }), ' measuring effect 14 s  zoomtop 1.5 % 60 MiB | Tab next');
+  assert.equal(single(40, { settling: 'measuring effect 14 s' }), ' zoomtop 1.5 % 60 MiB | Tab next  q quit');
+  assert.equal(single(24, { notice: 'theme default' }), ' zoomtop 1.5 % 60 MiB');
+  const filter = (width: number) => text(toStatusLine(buildSnapshot(), CONTEXT, { ...UI, editingFilter: true, filter: 'enc' }, width));
+  assert.equal(filter(40), ' filter: enc_ | zoomtop 1.5 % 60 MiB');
+  assert.equal(filter(80), ' filter: enc_  Enter keep  Esc clear | zoomtop 1.5 % 60 MiB');
+});
+
 test('PAUSED leads the line in the critical tone; typing a filter turns the line into its prompt', () => {
   const paused = toStatusLine(buildSnapshot(), CONTEXT, { ...UI, paused: true }, 80);
   assert.deepEqual(paused[0], { text: ' PAUSED ', tone: 'critical' });
