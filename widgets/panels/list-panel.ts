@@ -1,6 +1,6 @@
 // Alerts and Suggestions panels: lines of spans; the selected one carries the theme's marker and tone.
 import type blessed from 'blessed';
-import type { ListModel } from '../../src/views/model.js';
+import type { Line, ListModel } from '../../src/views/model.js';
 import { textWidth } from '../../src/views/text-width.js';
 import { wrapLine } from '../../src/views/wrap-line.js';
 import { lineTags, lineWidth, scrollStart, toneText, wrapText } from '../markup.js';
@@ -10,8 +10,9 @@ import { createLinesPanel, type LinesPanel } from './panel-box.js';
 /**
  * Tagged lines for a list inside a `width` x `height` interior. Every line gets a gutter as wide
  * as the marker, so text does not shift when the selection moves or appears. Rows left over after
- * one row per line go to long lines, from the top, so a message is read whole where there is room
- * (a line is wrapped only when all of it fits: the same lines show as without wrapping).
+ * one row per line go to long lines, from the top, so a message is read whole where there is room;
+ * a line with fewer spare rows than it needs takes those and is cut on the last. The same lines
+ * show as without wrapping.
  */
 export function listLines(model: ListModel, width: number, height: number, theme: Theme): string[] {
   if (width <= 0 || height <= 0) return [];
@@ -28,13 +29,21 @@ export function listLines(model: ListModel, width: number, height: number, theme
     let rows = [line];
     if (spare > 0 && lineWidth(line) > textRoom) {
       const wrapped = wrapLine(line, textRoom, model.wrapIndent);
-      if (wrapped.length - 1 <= spare) {
-        rows = wrapped;
-        spare -= wrapped.length - 1;
-      }
+      rows = wrapped.length - 1 <= spare ? wrapped : [...wrapped.slice(0, spare), joinRows(wrapped.slice(spare))];
+      spare -= rows.length - 1;
     }
     if (start + i !== model.selectedIndex) return rows.map((row) => gutter + lineTags(row, theme, textRoom));
     return rows.map((row, r) => (r === 0 ? toneText(marker, 'selected', theme) : gutter) + lineTags(row, theme, textRoom, { tone: 'selected', pad: true }));
+  });
+}
+
+/** Wrapped rows put back into one line (to be cut), without the indent each continuation row starts with. */
+function joinRows(rows: Line[]): Line {
+  return rows.flatMap((row, i) => {
+    if (i === 0) return row;
+    const [first, ...rest] = row;
+    const body = first && first.text.trim() === '' ? rest : row;
+    return [{ text: ' ', tone: body[0]?.tone ?? 'normal' }, ...body];
   });
 }
 

@@ -28,3 +28,14 @@ test('spare rows go to long lines from the top, continuing under the wrap indent
   assert.deepEqual(listLines(model, 33, 4, theme).map(plain), ['  12:00:00 WARN machine CPU high:', cont, '> 12:00:00 WARN machine CPU high…', '  short'], 'one spare row: the first line only');
   assert.deepEqual(listLines(model, 33, 3, theme).map(plain), ['  12:00:00 WARN machine CPU high…', '> 12:00:00 WARN machine CPU high…', '  short'], 'no spare row: cut as before');
 });
+
+test('a line needing more spare rows than there are takes those and is cut on the last, so the action still shows', () => {
+  const suggestion = [
+    { text: 'P1 ', tone: 'warning' as const },
+    { text: 'lower camera resolution', tone: 'normal' as const },
+    { text: ' [a: lower-resolution]', tone: 'ok' as const },
+    { text: ' impact high, effort medium', tone: 'muted' as const },
+  ];
+  const model = { ...list('Suggestions', [suggestion, [{ text: '   or [a: lower-fps]', tone: 'ok' as const }]], 0), wrapIndent: 3 };
+  assert.deepEqual(listLines(model, 30, 3, theme).map(plain), ['> P1 lower camera resolution  ', '     [a: lower-resolution] im…', '     or [a: lower-fps]']);
+});
