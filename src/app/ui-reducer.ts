@@ -68,10 +68,14 @@ function reduceDialog(state: UiState, key: KeyName, context: KeyContext): KeyRes
   const dialog = state.dialog!;
   const close = { state: { ...state, dialog: null }, effect: 'none' as const };
   switch (dialog.kind) {
-    case 'confirm':
+    case 'confirm': {
       if (key === 'y') return { state, effect: 'apply-confirmed' };
       if (key === 'n' || key === 'escape' || key === 'q') return close;
-      return { state, effect: 'none' };
+      // On a short terminal the question scrolls, so the evidence and the diff can be read before y.
+      const step = key === 'down' || key === 'j' ? 1 : key === 'up' || key === 'k' ? -1 : 0;
+      if (step === 0 || context.dialogMaxOffset === 0) return { state, effect: 'none' };
+      return { state: { ...state, dialog: { ...dialog, offset: Math.min(context.dialogMaxOffset, Math.max(0, (dialog.offset ?? 0) + step)) } }, effect: 'none' };
+    }
     case 'help': {
       const step = key === 'down' || key === 'j' ? 1 : key === 'up' || key === 'k' ? -1 : 0;
       if (step === 0) return close;
@@ -82,9 +86,10 @@ function reduceDialog(state: UiState, key: KeyName, context: KeyContext): KeyRes
       // On a terminal too short for it, j/k scroll the detail; the arrows still page through operations.
       const step = context.dialogMaxOffset === 0 ? 0 : key === 'j' ? 1 : key === 'k' ? -1 : 0;
       if (step !== 0) return { state: { ...state, dialog: { kind: 'detail', offset: Math.min(context.dialogMaxOffset, Math.max(0, (dialog.offset ?? 0) + step)) } }, effect: 'none' };
-      // The detail follows the selection, so arrows page through operations without closing it.
+      // The detail follows the selection, so arrows page through operations without closing it; the
+      // next one is read from its top.
       const moved = moveOperation(state, key, context);
-      return moved ? { state: moved, effect: 'none' } : close;
+      return moved ? { state: moved.selectedOperation === state.selectedOperation ? moved : { ...moved, dialog: { kind: 'detail' } }, effect: 'none' } : close;
     }
     case 'message': {
       // A message too long for the terminal scrolls with j/k and the arrows (the view says so in it).

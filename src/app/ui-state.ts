@@ -7,7 +7,7 @@ export type Dialog =
   /** Latency distribution, per-camera split and errors of the selected operation; follows the selection. */
   | { kind: 'detail'; offset?: number }
   /** A planned change waiting for y/n; expectedHash guards against the file changing before apply. */
-  | { kind: 'confirm'; plan: ActionPlan; diff: string; evidence: string; newText: string; expectedHash: string }
+  | { kind: 'confirm'; plan: ActionPlan; diff: string; evidence: string; newText: string; expectedHash: string; offset?: number }
   /** `offset` scrolls it (j/k) when the terminal is too small to show it whole. */
   | { kind: 'message'; title: string; lines: string[]; tone: 'ok' | 'warning' | 'critical'; offset?: number };
 

@@ -15,6 +15,8 @@ export type DetailInput = {
   cameras: readonly CameraOperationStats[];
   /** One-cell glyph the bars are drawn with (the theme's). */
   bar: string;
+  /** Cells of the longest bar; fewer on a narrow terminal, so a bar stays on its label's row. Default 30. */
+  barCells?: number;
 };
 
 /** Cells of the longest latency bar. */
@@ -36,7 +38,7 @@ export function toDetailModel(input: DetailInput): DialogModel {
     [span('errors    ', 'muted'), span(`${formatCount(stats.errors)} of ${formatCount(stats.count)} calls since start${errorShare}`, stats.errors > 0 ? 'warning' : 'normal')],
     [],
     [span(`latency in ms, ${stats.window.label}`, 'title')],
-    ...latencyBars(stats, input.bar),
+    ...latencyBars(stats, input.bar, input.barCells ?? BAR_CELLS),
     [],
     ...cameraTable(input.cameras.filter((c) => c.component === stats.component && c.operation === stats.operation)),
     ...footer,
@@ -44,7 +46,7 @@ export function toDetailModel(input: DetailInput): DialogModel {
   return { title: `Operation ${operationKey(stats)}`, tone: 'title', lines };
 }
 
-function latencyBars(stats: OperationStats, bar: string): Line[] {
+function latencyBars(stats: OperationStats, bar: string, barCells: number): Line[] {
   const rows: [string, number | null][] = [
     ['min', stats.minMs],
     ['p50', stats.p50Ms],
@@ -55,7 +57,7 @@ function latencyBars(stats: OperationStats, bar: string): Line[] {
   const top = stats.maxMs ?? 0;
   const lines: Line[] = rows.map(([label, value]) => {
     // At least one cell for any non-zero value, so a fast call is still visible beside a slow max.
-    const cells = value === null || top <= 0 ? 0 : Math.max(value > 0 ? 1 : 0, Math.round((value / top) * BAR_CELLS));
+    const cells = value === null || top <= 0 ? 0 : Math.max(value > 0 ? 1 : 0, Math.round((value / top) * barCells));
     return [span(`  ${label} `, 'muted'), span(`${formatMs(value).padStart(7)} `), span(bar.repeat(cells), label === 'p95' || label === 'p99' ? 'careful' : 'ok')];
   });
   lines.push([span('  avg ', 'muted'), span(formatMs(stats.avgMs).padStart(7))]);

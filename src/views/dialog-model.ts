@@ -62,8 +62,29 @@ function scrolled(whole: DialogModel, body: Line[], offset: number, cols: number
   const { rows: wrapped, room, maxOffset } = scrollRows(whole.title, body, cols, rows);
   const start = Math.min(offset, maxOffset);
   const shown = wrapped.slice(start, start + room - 1);
-  return { ...whole, lines: [...shown, [{ text: hint(start + 1, start + shown.length, wrapped.length), tone: 'muted' }]], fixedRows: true, maxOffset };
+  // The width the rows were wrapped for, so the dialog does not narrow and widen as they scroll.
+  const width = dialogWidth(whole.title, body, cols);
+  return { ...whole, lines: [...shown, [{ text: hint(start + 1, start + shown.length, wrapped.length), tone: 'muted' }]], fixedRows: true, maxOffset, width };
 }
+
+/**
+ * The apply question whole when it fits; else its rows at `offset`, a row saying how to scroll, and
+ * the answers one row each (no blank row before them). Too short for two rows of text, the widget cuts it.
+ */
+function scrolledQuestion(whole: DialogModel & { width: number; footer: Line[] }, offset: number, rows: number): DialogModel {
+  if (!Number.isFinite(rows)) return whole;
+  const answers = lineWidthOf(footerRow(whole.footer)) <= whole.width - 4 ? 1 : whole.footer.length;
+  const room = dialogRoom(rows);
+  if (whole.lines.length + 1 + answers <= room) return whole;
+  const bodyRoom = room - answers - 1;
+  if (bodyRoom < 2) return whole;
+  const maxOffset = whole.lines.length - bodyRoom;
+  const start = Math.min(offset, maxOffset);
+  const shown = whole.lines.slice(start, start + bodyRoom);
+  return { ...whole, lines: [...shown, [{ text: `j/k: ${start + 1}-${start + shown.length} of ${whole.lines.length}`, tone: 'muted' }]], maxOffset };
+}
+
+const lineWidthOf = (line: Line): number => line.reduce((sum, span) => sum + textWidth(span.text), 0);
 
 /** A message; when it is longer than the terminal, the part at its offset and a row saying how to scroll. */
 function messageModel(dialog: Extract<Dialog, { kind: 'message' }>, cols: number, rows: number): DialogModel {
@@ -74,7 +95,9 @@ function messageModel(dialog: Extract<Dialog, { kind: 'message' }>, cols: number
 
 /** The operation detail; on a short terminal j/k scroll it (up/down still page through operations). */
 function detailModel(detail: DetailInput | undefined, offset: number, cols: number, rows: number): DialogModel {
-  const whole = toDetailModel(detail ?? { key: null, stats: undefined, cameras: [], bar: '#' });
+  // A bar row is 14 cells of label and figure, then the bar; the dialog's interior is at most cols - 6.
+  const barCells = Number.isFinite(cols) ? Math.max(8, Math.min(30, cols - 6 - 14)) : undefined;
+  const whole = toDetailModel({ ...(detail ?? { key: null, stats: undefined, cameras: [], bar: '#' }), barCells });
   // Its last two lines are a blank and its key hint, which the scroll row takes over.
   return scrolled(whole, whole.lines.slice(0, -2), offset, cols, rows, (a, b, n) => `j/k: ${a}-${b} of ${n}; up/down: next`);
 }
@@ -135,8 +158,9 @@ export function toDialogModel(dialog: Dialog | null, rows = Infinity, detail?: D
       const title = `Apply ${dialog.plan.actionId}?`;
       if (!Number.isFinite(cols)) return { title, tone: 'warning', lines: [...lines, ...diff.map((l) => diffRows(l, Infinity)[0]!)], footer };
       // Wrapped here rather than by the widget, so that a diff line's continuation keeps its - or +.
-      const inner = dialogWidth(title, [...lines, ...diff.map((l): Line => [{ text: l, tone: 'normal' }]), footerRow(footer)], cols) - 4;
-      return { title, tone: 'warning', lines: [...lines.flatMap((line) => wrapLine(line, inner)), ...diff.flatMap((l) => diffRows(l, inner))], footer, fixedRows: true };
+      const width = dialogWidth(title, [...lines, ...diff.map((l): Line => [{ text: l, tone: 'normal' }]), footerRow(footer)], cols);
+      const body = [...lines.flatMap((line) => wrapLine(line, width - 4)), ...diff.flatMap((l) => diffRows(l, width - 4))];
+      return scrolledQuestion({ title, tone: 'warning', lines: body, footer, fixedRows: true, width }, dialog.offset ?? 0, rows);
     }
   }
 }

@@ -71,6 +71,8 @@ export type DialogModel = {
   footer?: Line[];
   /** How far the dialog scrolls with j/k at this size; 0 or absent when it fits. */
   maxOffset?: number;
+  /** The width the view wrapped the lines for; the dialog keeps it while it scrolls. Default: from the lines. */
+  width?: number;
 };
 
 export type DashboardModel = {

@@ -39,6 +39,13 @@ test('a plans, y applies only from a confirmation, n and Esc cancel, other keys 
   assert.equal(reduceKey(confirm, 'x', ctx()).state, confirm);
 });
 
+test('on a short terminal the question scrolls with j/k and the arrows; y still applies what it shows', () => {
+  const scrolled = press(confirm, ['j', 'down', 'j', 'k'], ctx({ dialogMaxOffset: 4 })).state;
+  assert.equal(scrolled.dialog?.kind === 'confirm' && scrolled.dialog.offset, 2);
+  assert.equal(reduceKey(scrolled, 'y', ctx({ dialogMaxOffset: 4 })).effect, 'apply-confirmed');
+  assert.equal(reduceKey(confirm, 'j', ctx()).state, confirm, 'nothing to scroll: j waits');
+});
+
 test('keys that act on the world become effects: + = - e c t', () => {
   assert.deepEqual(press(initialUiState, ['+', '=', '-', 'e', 'c', 't']).effects, ['interval-longer', 'interval-longer', 'interval-shorter', 'export', 'clear-alerts', 'next-theme']);
 });
@@ -118,6 +125,7 @@ test('a detail too long for the terminal scrolls with j/k; the arrows still move
   const opened: UiState = { ...initialUiState, dialog: { kind: 'detail' }, selectedOperation: 'encoder.encode' };
   const scrolled = press(opened, ['j', 'j', 'j', 'k'], ctx({ dialogMaxOffset: 5 })).state;
   assert.deepEqual([scrolled.dialog, scrolled.selectedOperation], [{ kind: 'detail', offset: 2 }, 'encoder.encode']);
+  assert.deepEqual(press(scrolled, ['down'], ctx({ dialogMaxOffset: 5 })).state.dialog, { kind: 'detail' }, 'the next operation is read from its top');
   assert.equal(press(scrolled, ['down'], ctx({ dialogMaxOffset: 5 })).state.selectedOperation, 'uploader.send');
   assert.equal(press(opened, ['j']).state.selectedOperation, 'uploader.send', 'when it fits, j moves to the next operation as before');
 });

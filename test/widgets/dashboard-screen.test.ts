@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import type { DashboardUi } from '../../src/app/run-dashboard.js';
-import { initialUiState } from '../../src/app/ui-state.js';
+import { initialUiState, type UiState } from '../../src/app/ui-state.js';
 import { computeLayout } from '../../src/views/layout.js';
 import { createBlessedUi } from '../../widgets/blessed-ui.js';
 import { SHIPPED_THEMES } from '../../widgets/theme-catalog.js';
@@ -123,7 +123,7 @@ test('the help lists every key at 80x24, and scrolls at 60x18 where it cannot fi
   assert.ok(vt.find('Tab, S-Tab') && !vt.find('Ctrl-C'));
 });
 
-test('the apply question keeps its answer keys on a small terminal: the diff is cut instead', async () => {
+test('the apply question keeps its answer keys on a small terminal and scrolls to the diff', async () => {
   const { vt, ui } = start(120, 40);
   ui.render(stateModel(UI_STATES['confirm']!, 120, 40));
   await vt.waitForWrites();
@@ -139,7 +139,15 @@ test('the apply question keeps its answer keys on a small terminal: the diff is 
   const lines = vt.screenText();
   assert.match(lines[8] ?? '', /│ y apply \(a backup is kept\) +│/, lines.join('\n'));
   assert.match(lines[9] ?? '', /│ n\/Esc cancel +│/, 'the footer wraps inside the dialog');
-  assert.match(lines.join('\n'), /│ … \d+ more lines +│/);
+  assert.match(lines[7] ?? '', /│ j\/k: 1-5 of 11 +│/, 'a row says the rest scrolls');
+  const confirm = UI_STATES['confirm']!.dialog as Extract<NonNullable<UiState['dialog']>, { kind: 'confirm' }>;
+  ui.render(stateModel({ ...UI_STATES['confirm']!, dialog: { ...confirm, offset: 6 } }, 40, 12));
+  await vt.waitForWrites();
+  const scrolled = vt.screenText();
+  assert.match(scrolled[2] ?? '', /│ --- a +│/, scrolled.join('\n'));
+  assert.match(scrolled[5] ?? '', /│ -    resolution: "1920x1080" +│/, 'scrolled to the diff');
+  assert.match(scrolled[7] ?? '', /│ j\/k: 7-11 of 11 +│/);
+  assert.match(scrolled[8] ?? '', /│ y apply \(a backup is kept\) +│/, 'the answers stay while it scrolls');
   assert.match(lines.join('\n'), /│ file {2}\/etc\/zoomcam\/config\.yaml/, 'the first lines are kept');
   vt.resize(30, 8);
   ui.render(stateModel(UI_STATES['confirm']!, 30, 8));

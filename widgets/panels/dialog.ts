@@ -9,7 +9,7 @@ import { blessedColour, createPanelBox } from './panel-box.js';
 
 /** Where the dialog goes on a `cols` x `rows` screen: sized to its text, centred, never past the edges. */
 export function dialogRect(model: DialogModel, cols: number, rows: number): Rect {
-  const width = dialogWidth(model.title, [...model.lines, ...(model.footer ? [footerRow(model.footer)] : [])], cols);
+  const width = model.width !== undefined ? Math.max(4, Math.min(cols - 2, model.width)) : dialogWidth(model.title, [...model.lines, ...(model.footer ? [footerRow(model.footer)] : [])], cols);
   const height = Math.max(3, Math.min(rows - 2, shownLines(model, width, Infinity).length + 2));
   return { left: Math.floor((cols - width) / 2), top: Math.floor((rows - height) / 2), width, height };
 }
@@ -32,6 +32,8 @@ function footerLines(answers: readonly DialogModel['lines'][number][], width: nu
 export function shownLines(model: DialogModel, width: number, room: number): DialogModel['lines'] {
   const body = wrappedLines(model.lines, model.fixedRows ?? false, width);
   if (!model.footer) return body.slice(0, room);
+  // Scrolled by the view: its rows already leave room for the answers, one row each.
+  if (model.maxOffset) return [...body, ...(lineWidth(footerRow(model.footer)) <= width - 4 ? [footerRow(model.footer)] : model.footer)].slice(0, room);
   const footer = [[], ...footerLines(model.footer, width)];
   if (body.length + footer.length <= room) return [...body, ...footer];
   if (room <= 0) return [];
