@@ -56,7 +56,9 @@ const FPS_EVIDENCE_ACTIONS = new Set(['lower-resolution', 'disable-camera', 'rec
  */
 function combineEffects(main: Effect, app: Effect | null): Effect {
   if (!app || !app.known) return main;
-  const text = `${main.text}; ${app.text.replace(/^no effect: /, '')}`;
+  // One "over 15 s" for both when they cover the same time.
+  const first = main.settleMs === app.settleMs ? main.text.replace(/ over \d+ s$/, '') : main.text;
+  const text = `${first}; ${app.text.replace(/^no effect: /, '')}`;
   return { ...main, helped: main.helped || app.helped, text: !main.helped && app.helped ? text.replace(/^no effect: /, '') : text } as Effect;
 }
 export type MeasuredApply = { apply: ApplyRecord; effect: Effect };
