@@ -30,16 +30,9 @@ export const HELP: readonly [string, string][] = [
   ['A', 'auto mode on/off: apply automated actions within limits'],
 ];
 
-/** How far the help can scroll when `rows` terminal rows leave room for only part of it. */
-export function helpMaxOffset(rows: number): number {
-  const room = dialogRoom(rows);
-  // When it scrolls, one line of the room says so.
-  return HELP.length <= room ? 0 : HELP.length - (room - 1);
-}
-
-/** How far a message can scroll on a `cols` x `rows` terminal (help and the detail say it in their models); 0 when it fits. */
+/** How far help or a message can scroll on a `cols` x `rows` terminal (the detail says it in its model); 0 when it fits. */
 export function dialogMaxOffset(dialog: Dialog | null, size: { cols: number; rows: number }): number {
-  if (dialog?.kind === 'help') return helpMaxOffset(size.rows);
+  if (dialog?.kind === 'help') return helpModel(dialog.offset, size.cols, size.rows).maxOffset ?? 0;
   if (dialog?.kind === 'message') return messageModel(dialog, size.cols, size.rows).maxOffset ?? 0;
   return 0;
 }
@@ -102,16 +95,13 @@ function detailModel(detail: DetailInput | undefined, offset: number, cols: numb
   return scrolled(whole, whole.lines.slice(0, -2), offset, cols, rows, (a, b, n) => `j/k: ${a}-${b} of ${n}; up/down: next`);
 }
 
-function helpModel(offset: number, rows: number): DialogModel {
-  const room = dialogRoom(rows);
-  const start = Math.min(offset, helpMaxOffset(rows));
-  const shown = HELP.length > room ? HELP.slice(start, start + room - 1) : HELP;
-  const lines: Line[] = shown.map(([key, what]) => [
+/** The key list, one key a row, wrapped under its description on a narrow terminal and scrolled on a short one. */
+function helpModel(offset: number, cols: number, rows: number): DialogModel {
+  const lines: Line[] = HELP.map(([key, what]) => [
     { text: key.padEnd(14), tone: 'title' },
     { text: what, tone: 'normal' },
   ]);
-  if (shown.length < HELP.length) lines.push([{ text: `j/k scroll: keys ${start + 1}-${start + shown.length} of ${HELP.length}`, tone: 'muted' }]);
-  return { title: 'Keys', tone: 'title', lines, fixedRows: true, maxOffset: helpMaxOffset(rows) };
+  return scrolled({ title: 'Keys', tone: 'title', lines }, lines, offset, cols, rows, (a, b, n) => `j/k: ${a}-${b} of ${n}; other keys close`);
 }
 
 /**
@@ -130,7 +120,7 @@ export function toDialogModel(dialog: Dialog | null, rows = Infinity, detail?: D
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'help':
-      return helpModel(dialog.offset, rows);
+      return helpModel(dialog.offset, cols, rows);
     case 'detail':
       return detailModel(detail, dialog.offset ?? 0, cols, rows);
     case 'message':

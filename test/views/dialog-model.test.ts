@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dialogMaxOffset, HELP, helpMaxOffset, toDialogModel } from '../../src/views/dialog-model.js';
+import { dialogMaxOffset, HELP, toDialogModel } from '../../src/views/dialog-model.js';
 import { buildStats } from '../helpers/snapshot-builder.js';
 
 const text = (line: { text: string }[]) => line.map((s) => s.text).join('');
@@ -38,16 +38,19 @@ test('a message longer than the terminal is wrapped to the dialog, shown from it
   assert.equal(text(bottom.lines.at(-2)!), '-> 25  /etc/zoomcam.yaml');
 });
 
-test('help fits from 24 rows; shorter terminals scroll it, saying which keys are shown', () => {
-  assert.equal(helpMaxOffset(24), 0);
-  assert.equal(toDialogModel({ kind: 'help', offset: 0 }, 24)!.lines.length, HELP.length);
-  assert.equal(helpMaxOffset(18), 7);
-  const top = toDialogModel({ kind: 'help', offset: 0 }, 18)!;
+test('help fits at 80x24; a shorter terminal scrolls it and a narrow one wraps each key under its description', () => {
+  const help = (offset: number) => ({ kind: 'help' as const, offset });
+  assert.equal(dialogMaxOffset(help(0), { cols: 80, rows: 24 }), 0);
+  assert.equal(toDialogModel(help(0), 24, undefined, 80)!.lines.length, HELP.length);
+  assert.equal(dialogMaxOffset(help(0), { cols: 80, rows: 18 }), 7);
+  const top = toDialogModel(help(0), 18, undefined, 80)!;
   assert.equal(top.lines.length, 14);
-  assert.equal(text(top.lines.at(-1)!), 'j/k scroll: keys 1-13 of 20');
-  const bottom = toDialogModel({ kind: 'help', offset: 99 }, 18)!;
-  assert.equal(text(bottom.lines.at(-1)!), 'j/k scroll: keys 8-20 of 20', 'the last key can be reached');
+  assert.equal(text(top.lines.at(-1)!), 'j/k: 1-13 of 20; other keys close');
+  const bottom = toDialogModel(help(99), 18, undefined, 80)!;
+  assert.equal(text(bottom.lines.at(-1)!), 'j/k: 8-20 of 20; other keys close', 'the last key can be reached');
   assert.equal(text(bottom.lines[0]!), `${HELP[7]![0].padEnd(14)}${HELP[7]![1]}`);
+  const narrow = toDialogModel(help(0), 12, undefined, 40)!;
+  assert.deepEqual(narrow.lines.slice(0, 3).map(text), ['q             quit (stops the', '              demo, restores the', '              terminal)']);
 });
 
 test('the apply question: the change first, answers as a footer; a wrapped diff line keeps its - or + on every row', () => {
