@@ -4,6 +4,7 @@ import { peakColumns } from './chart-columns.js';
 import { formatBytes, formatPercent } from './format.js';
 import { lineChartData } from './line-chart-data.js';
 import type { ChartModel, Line, Tone } from './model.js';
+import { wrapLine } from './wrap-line.js';
 
 /** Percent levels where a figure turns careful / warning / critical. */
 const PERCENT_TONES: [number, Tone][] = [
@@ -153,7 +154,8 @@ export function toGpuModel(snapshot: Snapshot, scale?: ChartScale): ChartModel {
       label: fitLabel(['GPU usage %, 0-100', '% busy, 0-100', '%, 0-100'], scale),
       values: [],
       max: 100,
-      lines: [[{ text: 'n/a', tone: 'muted' }], [{ text: reason, tone: 'muted' }]],
+      // Alone on the screen (zoomed, or one panel at a time) the panel has rows to spare: the reason is read whole.
+      lines: [[{ text: 'n/a', tone: 'muted' }], ...(scale?.zoomed && scale.cols > 0 ? wrapLine([{ text: reason, tone: 'muted' }], scale.cols) : [[{ text: reason, tone: 'muted' as const }]])],
       tone: 'muted',
     };
   }

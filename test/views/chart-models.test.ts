@@ -41,6 +41,8 @@ test('defect 8: no readable GPU is n/a with the reason, never 0 %', () => {
   const model = toGpuModel(buildSnapshot());
   assert.deepEqual(model.values, []);
   assert.deepEqual(model.lines.map(text), ['n/a', 'no GPU found: nvidia-smi not installed']);
+  const zoomed = toGpuModel(buildSnapshot({ gpu: { state: 'unavailable', reason: 'no GPU found: nvidia-smi not installed; sysfs: /sys/class/drm is absent' } }), { cols: 38, sampleMs: 5000, zoomed: true });
+  assert.deepEqual(zoomed.lines.map(text), ['n/a', 'no GPU found: nvidia-smi not', 'installed; sysfs: /sys/class/drm is', 'absent'], 'alone on the screen the reason wraps');
   const gpu = toGpuModel(buildSnapshot({ gpu: { state: 'ok', name: 'NVIDIA H200', usagePercent: 12, memoryUsedBytes: 2 * 1024 ** 3, memoryTotalBytes: 141 * 1024 ** 3, history: [5, 12] } }));
   assert.deepEqual(gpu.lines.map(text), ['now 12.0 %', 'mem 2.0 GiB of 141 GiB', 'NVIDIA H200']);
 });
