@@ -43,10 +43,8 @@ export function lineTags(line: Line, theme: Theme, width: number, options: { ton
   return out;
 }
 
-/** Display width of a line of spans, as the cutting above measures it. */
-export function lineWidth(line: Line): number {
-  return line.reduce((sum, span) => sum + textWidth(span.text), 0);
-}
+/** Display width of a line of spans, as the cutting above measures it (one measure for views and widgets). */
+export { lineWidth } from '../src/views/text-width.js';
 
 /** Word-wraps plain text into lines of at most `width` cells; words longer than a line are split. */
 export function wrapText(text: string, width: number): string[] {

@@ -14,10 +14,6 @@ const FIXES: Partial<Record<YAMLError['code'], string>> = {
 };
 
 /**
- * Parses `text` as YAML 1.1 (PyYAML reads `yes` as true, `010` as 8), refusing errors and
- * warnings alike: a config the app might read differently from us is not safe to edit.
- */
-/**
  * "line:col" of `offset` in `text`. An error found at the very end (a bracket never closed) is put on
  * the last line, marked "end of file": the line after the final newline does not exist in an editor.
  */
@@ -30,6 +26,10 @@ export function sourcePosition(text: string, offset: number, lineCounter: { line
   return `${pos.line}:${pos.col}`;
 }
 
+/**
+ * Parses `text` as YAML 1.1 (PyYAML reads `yes` as true, `010` as 8), refusing errors and
+ * warnings alike: a config the app might read differently from us is not safe to edit.
+ */
 export function parseYamlSource(file: string, text: string): ParsedYaml {
   const lineCounter = new (yamlLib().LineCounter)();
   const doc = yamlLib().parseDocument(text, { version: '1.1', lineCounter, prettyErrors: false });

@@ -1,7 +1,7 @@
 // Overlays: the apply confirmation (file, key, old and new value, diff), messages and help.
 import type { Dialog } from '../app/ui-state.js';
 import { toDetailModel, type DetailInput } from './detail-model.js';
-import { dialogRoom, dialogWidth, footerRow } from './dialog-size.js';
+import { answerRows, dialogRoom, dialogWidth, footerRow } from './dialog-size.js';
 import type { DialogModel, Line } from './model.js';
 import { textWidth } from './text-width.js';
 import { wrapLine } from './wrap-line.js';
@@ -30,13 +30,6 @@ export const HELP: readonly [string, string][] = [
   ['A', 'auto mode on/off: apply automated actions within limits'],
 ];
 
-/** How far help or a message can scroll on a `cols` x `rows` terminal (the detail says it in its model); 0 when it fits. */
-export function dialogMaxOffset(dialog: Dialog | null, size: { cols: number; rows: number }): number {
-  if (dialog?.kind === 'help') return helpModel(dialog.offset, size.cols, size.rows).maxOffset ?? 0;
-  if (dialog?.kind === 'message') return messageModel(dialog, size.cols, size.rows).maxOffset ?? 0;
-  return 0;
-}
-
 /** `lines` wrapped as the dialog will wrap them, and how far they scroll when they outgrow the room (one row of it says so). */
 function scrollRows(title: string, lines: Line[], cols: number, rows: number): { rows: Line[]; room: number; maxOffset: number } {
   const inner = dialogWidth(title, lines, cols) - 4;
@@ -46,8 +39,9 @@ function scrollRows(title: string, lines: Line[], cols: number, rows: number): {
 }
 
 /**
- * `whole` when `body` (then `tail`) fits the terminal; else the rows of `body` at `offset` and a
- * last row from `hint` saying which rows show and how to scroll.
+ * `whole` when its lines fit the terminal; else the rows of `body` (its lines without any closing
+ * hint) at `offset`, and a last row from `hint` saying which rows show and how to scroll. The model
+ * carries how far it scrolls (maxOffset), which the keys are bounded by.
  */
 function scrolled(whole: DialogModel, body: Line[], offset: number, cols: number, rows: number, hint: (first: number, last: number, of: number) => string): DialogModel {
   if (!Number.isFinite(cols) || !Number.isFinite(rows)) return whole;
@@ -66,7 +60,7 @@ function scrolled(whole: DialogModel, body: Line[], offset: number, cols: number
  */
 function scrolledQuestion(whole: DialogModel & { width: number; footer: Line[] }, offset: number, rows: number): DialogModel {
   if (!Number.isFinite(rows)) return whole;
-  const answers = lineWidthOf(footerRow(whole.footer)) <= whole.width - 4 ? 1 : whole.footer.length;
+  const answers = answerRows(whole.footer, whole.width - 4).length;
   const room = dialogRoom(rows);
   if (whole.lines.length + 1 + answers <= room) return whole;
   const bodyRoom = room - answers - 1;
@@ -76,8 +70,6 @@ function scrolledQuestion(whole: DialogModel & { width: number; footer: Line[] }
   const shown = whole.lines.slice(start, start + bodyRoom);
   return { ...whole, lines: [...shown, [{ text: `j/k: ${start + 1}-${start + shown.length} of ${whole.lines.length}`, tone: 'muted' }]], maxOffset };
 }
-
-const lineWidthOf = (line: Line): number => line.reduce((sum, span) => sum + textWidth(span.text), 0);
 
 /** A message; when it is longer than the terminal, the part at its offset and a row saying how to scroll. */
 function messageModel(dialog: Extract<Dialog, { kind: 'message' }>, cols: number, rows: number): DialogModel {

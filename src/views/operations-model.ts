@@ -31,9 +31,9 @@ const SHORT_NAME_WIDTH = 12;
 /** The most important columns that fit beside a name of at least MIN_NAME_WIDTH (SHORT_NAME_WIDTH for p95 alone), in their usual order. */
 function fittingColumns(innerWidth: number): NumericColumn[] {
   const kept = new Set<NumericColumn>();
-  const first = [...NUMERIC_COLUMNS].sort((a, b) => a.keep - b.keep)[0]!;
-  let used = Math.min(MIN_NAME_WIDTH, Math.max(SHORT_NAME_WIDTH, innerWidth - 1 - first.width), innerWidth);
-  for (const column of [...NUMERIC_COLUMNS].sort((a, b) => a.keep - b.keep)) {
+  const byKeep = [...NUMERIC_COLUMNS].sort((a, b) => a.keep - b.keep);
+  let used = Math.min(MIN_NAME_WIDTH, Math.max(SHORT_NAME_WIDTH, innerWidth - 1 - byKeep[0]!.width), innerWidth);
+  for (const column of byKeep) {
     if (used + 1 + column.width > innerWidth) break;
     kept.add(column);
     used += 1 + column.width;

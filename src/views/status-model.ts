@@ -2,7 +2,7 @@
 import type { Snapshot } from '../store/snapshot.js';
 import { formatBytes, formatElapsed, formatPercent } from './format.js';
 import type { Line, Span } from './model.js';
-import { textWidth } from './text-width.js';
+import { lineWidth } from './text-width.js';
 
 export type StatusContext = {
   host: string;
@@ -60,7 +60,6 @@ export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: Sta
   // The mean of the last few readings: one reading moves in whole percent (10 ms kernel ticks a second) and flickers.
   const selfCpu = self ? (self.recentCpuPercent ?? self.cpuPercent) : null;
   const cost: Span = { text: ` | ${self ? `zoomtop ${selfCpu === null ? '…' : formatPercent(selfCpu)} ${formatBytes(self.rssBytes, 0)}` : 'zoomtop …'}`, tone: 'muted' };
-  const widthOf = (spans: Span[]): number => spans.reduce((sum, s) => sum + textWidth(s.text), 0);
   // Modes that change what keys do stay; the passing words (an effect being measured, a theme's name)
   // give way first when the line is short, so zoomtop's own cost is never cut.
   const modes: Span[] = [
@@ -75,7 +74,7 @@ export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: Sta
   if (ui.editingFilter) {
     const prompt: Span[] = [{ text: ' filter: ', tone: 'title' }, { text: `${ui.filter}_`, tone: 'normal' }];
     const forms = [[...modes, ...passing, ...prompt, { text: '  Enter keep  Esc clear', tone: 'muted' as const }, cost], [...modes, ...prompt, { text: '  Enter keep  Esc clear', tone: 'muted' as const }, cost], [...modes, ...prompt, cost]];
-    return forms.find((spans) => widthOf(spans) <= width) ?? forms[forms.length - 1]!;
+    return forms.find((spans) => lineWidth(spans) <= width) ?? forms[forms.length - 1]!;
   }
   const host: Span = { text: ` ${context.host}`, tone: 'title' };
   const every: Span = { text: ` | every ${formatInterval(context.intervalMs)}`, tone: 'normal' };
@@ -106,7 +105,7 @@ export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: Sta
     return first ? [{ ...first, text: first.text.replace(/^ \| /, ' ') }, ...rest] : [];
   };
   for (const extras of [[...modes, ...passing], modes]) {
-    const fits = candidates.map(leading).find((spans) => widthOf(spans) <= width - widthOf(extras));
+    const fits = candidates.map(leading).find((spans) => lineWidth(spans) <= width - lineWidth(extras));
     if (fits) return [...extras, ...fits];
   }
   return [...modes, ...leading(ui.single ? [cost] : [every, cost, keys(KEYS_SHORT)])];

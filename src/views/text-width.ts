@@ -25,6 +25,11 @@ export function charWidth(char: string): number {
   return isWide(code) ? 2 : 1;
 }
 
+/** Display width of a line of spans. */
+export function lineWidth(line: readonly { text: string }[]): number {
+  return line.reduce((sum, span) => sum + textWidth(span.text), 0);
+}
+
 export function textWidth(text: string): number {
   let width = 0;
   for (const char of text) width += charWidth(char);

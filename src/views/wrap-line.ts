@@ -1,6 +1,6 @@
 // Wraps a line of toned spans at a display width, so long messages in dialogs are read whole, not cut.
 import type { Line, Span } from './model.js';
-import { charWidth, textWidth } from './text-width.js';
+import { charWidth, lineWidth } from './text-width.js';
 
 /**
  * Where continuation lines start: a line laid out as "name   value" (a run of two or more spaces
@@ -16,10 +16,11 @@ function hangingIndent(cells: readonly { char: string }[], width: number): numbe
 /**
  * Splits `line` into lines of at most `width` cells, breaking at the last space when there is one;
  * continuation lines start `indent` cells in (when given and under half the width), else a
- * "name   value" line continues under its value.
+ * "name   value" line continues under its value. With `maxRows`, the last row holds all the rest,
+ * longer than `width`, for the caller to cut.
  */
-export function wrapLine(line: Line, width: number, indent?: number): Line[] {
-  if (width <= 0 || line.reduce((sum, s) => sum + textWidth(s.text), 0) <= width) return [line];
+export function wrapLine(line: Line, width: number, indent?: number, maxRows = Infinity): Line[] {
+  if (width <= 0 || maxRows <= 1 || lineWidth(line) <= width) return [line];
   const cells: { char: string; tone: Span['tone'] }[] = [];
   for (const span of line) for (const char of span.text) cells.push({ char, tone: span.tone });
   const hang = indent !== undefined && indent >= 0 && indent < width / 2 ? indent : hangingIndent(cells, width);
@@ -30,6 +31,7 @@ export function wrapLine(line: Line, width: number, indent?: number): Line[] {
     let used = 0;
     let end = start;
     while (end < cells.length && used + charWidth(cells[end]!.char) <= room) used += charWidth(cells[end++]!.char);
+    if (out.length === maxRows - 1) end = cells.length;
     if (end < cells.length && cells[end]!.char !== ' ') {
       // Break after the last space in this piece, unless that would leave it nearly empty (a piece that ends just before a space breaks there).
       let space = end;

@@ -2,10 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dialogMaxOffset, HELP, toDialogModel } from '../../src/views/dialog-model.js';
+import { HELP, toDialogModel } from '../../src/views/dialog-model.js';
+import type { Dialog } from '../../src/app/ui-state.js';
 import { buildStats } from '../helpers/snapshot-builder.js';
 
 const text = (line: { text: string }[]) => line.map((s) => s.text).join('');
+/** How far `dialog` scrolls on a `cols` x `rows` terminal, as its model tells the keys. */
+const dialogMaxOffset = (dialog: Dialog, size: { cols: number; rows: number }) => toDialogModel(dialog, size.rows, undefined, size.cols)?.maxOffset ?? 0;
 
 test('the help lists every key the reducer handles, each once', () => {
   const keys = HELP.map(([key]) => key).join(', ');

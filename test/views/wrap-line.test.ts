@@ -37,3 +37,9 @@ test('a given indent sets where continuation lines start; a piece that ends just
   assert.deepEqual(texts(wrapLine(alert, 31)), ['12:00:00 WARN machine CPU high:', '99.5 % for 30 s'], 'no indent given and no column: the left edge');
   assert.deepEqual(texts(wrapLine(alert, 20, 14)), ['12:00:00 WARN', 'machine CPU high:', '99.5 % for 30 s'], 'an indent of half the width or more is not used');
 });
+
+test('with maxRows the last row holds all the rest, for the caller to cut', () => {
+  const line = [{ text: 'P1 lower camera resolution [a: lower-resolution] impact high', tone: 'normal' as const }];
+  assert.deepEqual(texts(wrapLine(line, 28, 3, 2)), ['P1 lower camera resolution', '   [a: lower-resolution] impact high']);
+  assert.deepEqual(texts(wrapLine(line, 28, 3, 1)), [line[0]!.text], 'one row: the line as it is');
+});

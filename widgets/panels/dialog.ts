@@ -1,9 +1,9 @@
 // A centred bordered box over everything: confirmations and help. Hidden when there is no dialog.
 import type blessed from 'blessed';
 import type { DialogModel, Rect } from '../../src/views/model.js';
-import { dialogWidth, footerRow } from '../../src/views/dialog-size.js';
+import { answerRows, dialogWidth, footerRow } from '../../src/views/dialog-size.js';
 import { wrapLine } from '../../src/views/wrap-line.js';
-import { lineTags, lineWidth } from '../markup.js';
+import { lineTags } from '../markup.js';
 import type { Theme } from '../theme.js';
 import { blessedColour, createPanelBox } from './panel-box.js';
 
@@ -19,12 +19,6 @@ function wrappedLines(lines: DialogModel['lines'], fixedRows: boolean, width: nu
   return fixedRows ? lines : lines.flatMap((line) => wrapLine(line, width - 4));
 }
 
-/** The answers in one row when it fits the interior, else one (wrapped) row each: an answer is never split from its key. */
-function footerLines(answers: readonly DialogModel['lines'][number][], width: number): DialogModel['lines'] {
-  const row = footerRow(answers);
-  return lineWidth(row) <= width - 4 ? [row] : answers.flatMap((answer) => wrapLine(answer, width - 4));
-}
-
 /**
  * What fits in `room` rows: the lines, then a blank row and the footer. When they do not all fit the
  * lines are cut and a row says how many are hidden, so the footer (the keys that answer) always shows.
@@ -32,14 +26,12 @@ function footerLines(answers: readonly DialogModel['lines'][number][], width: nu
 export function shownLines(model: DialogModel, width: number, room: number): DialogModel['lines'] {
   const body = wrappedLines(model.lines, model.fixedRows ?? false, width);
   if (!model.footer) return body.slice(0, room);
-  // Scrolled by the view: its rows already leave room for the answers, one row each.
-  if (model.maxOffset) return [...body, ...(lineWidth(footerRow(model.footer)) <= width - 4 ? [footerRow(model.footer)] : model.footer)].slice(0, room);
-  const footer = [[], ...footerLines(model.footer, width)];
-  if (body.length + footer.length <= room) return [...body, ...footer];
+  const answers = answerRows(model.footer, width - 4);
+  // Scrolled by the view: its rows already leave room for the answers.
+  if (model.maxOffset) return [...body, ...answers].slice(0, room);
+  if (body.length + 1 + answers.length <= room) return [...body, [], ...answers];
   if (room <= 0) return [];
-  // Short of room: no blank row, the answers one row each (cut, not wrapped), and the "more" row only
-  // where it leaves two rows of the lines themselves.
-  const answers = lineWidth(footerRow(model.footer)) <= width - 4 ? [footerRow(model.footer)] : model.footer;
+  // Short of room: no blank row, and the "more" row only where it leaves two rows of the lines themselves.
   const withMore = room - answers.length - 1;
   const kept = Math.max(0, withMore >= 2 ? withMore : room - answers.length);
   const more: DialogModel['lines'] = withMore >= 2 ? [[{ text: `… ${body.length - kept} more lines`, tone: 'muted' }]] : [];

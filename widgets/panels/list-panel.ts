@@ -1,6 +1,6 @@
 // Alerts and Suggestions panels: lines of spans; the selected one carries the theme's marker and tone.
 import type blessed from 'blessed';
-import type { Line, ListModel } from '../../src/views/model.js';
+import type { ListModel } from '../../src/views/model.js';
 import { textWidth } from '../../src/views/text-width.js';
 import { wrapLine } from '../../src/views/wrap-line.js';
 import { lineTags, lineWidth, scrollStart, toneText, wrapText } from '../markup.js';
@@ -28,22 +28,11 @@ export function listLines(model: ListModel, width: number, height: number, theme
   return shown.flatMap((line, i) => {
     let rows = [line];
     if (spare > 0 && lineWidth(line) > textRoom) {
-      const wrapped = wrapLine(line, textRoom, model.wrapIndent);
-      rows = wrapped.length - 1 <= spare ? wrapped : [...wrapped.slice(0, spare), joinRows(wrapped.slice(spare))];
+      rows = wrapLine(line, textRoom, model.wrapIndent, spare + 1);
       spare -= rows.length - 1;
     }
     if (start + i !== model.selectedIndex) return rows.map((row) => gutter + lineTags(row, theme, textRoom));
     return rows.map((row, r) => (r === 0 ? toneText(marker, 'selected', theme) : gutter) + lineTags(row, theme, textRoom, { tone: 'selected', pad: true }));
-  });
-}
-
-/** Wrapped rows put back into one line (to be cut), without the indent each continuation row starts with. */
-function joinRows(rows: Line[]): Line {
-  return rows.flatMap((row, i) => {
-    if (i === 0) return row;
-    const [first, ...rest] = row;
-    const body = first && first.text.trim() === '' ? rest : row;
-    return [{ text: ' ', tone: body[0]?.tone ?? 'normal' }, ...body];
   });
 }
 
