@@ -32,10 +32,10 @@ export function wrapLine(line: Line, width: number, indent?: number, maxRows = I
     let end = start;
     while (end < cells.length && used + charWidth(cells[end]!.char) <= room) used += charWidth(cells[end++]!.char);
     if (out.length === maxRows - 1) end = cells.length;
-    if (end < cells.length && cells[end]!.char !== ' ') {
+    if (end < cells.length && !breakableSpace(cells, end)) {
       // Break after the last space in this piece, unless that would leave it nearly empty (a piece that ends just before a space breaks there).
       let space = end;
-      while (space > start && cells[space - 1]!.char !== ' ') space--;
+      while (space > start && !breakableSpace(cells, space - 1)) space--;
       if (space - start > room / 3) end = space;
     }
     if (end === start) end = start + 1;
@@ -48,6 +48,16 @@ export function wrapLine(line: Line, width: number, indent?: number, maxRows = I
     while (start < cells.length && cells[start]!.char === ' ' && start > 0) start++;
   }
   return out;
+}
+
+/** A space a line may break at: not the one between a figure and its unit ("99.0 %", "12 ms"), which would leave the unit alone on a row. */
+function breakableSpace(cells: readonly { char: string }[], at: number): boolean {
+  if (cells[at]?.char !== ' ') return false;
+  if (!/[0-9]/.test(cells[at - 1]?.char ?? '')) return true;
+  let end = at + 1;
+  while (end < cells.length && cells[end]!.char !== ' ') end++;
+  const word = cells.slice(at + 1, end).map((c) => c.char).join('');
+  return !/^(%|°C|[A-Za-z]{1,3}(\/s)?)$/.test(word);
 }
 
 function toSpans(cells: { char: string; tone: Span['tone'] }[]): Line {

@@ -43,3 +43,9 @@ test('with maxRows the last row holds all the rest, for the caller to cut', () =
   assert.deepEqual(texts(wrapLine(line, 28, 3, 2)), ['P1 lower camera resolution', '   [a: lower-resolution] impact high']);
   assert.deepEqual(texts(wrapLine(line, 28, 3, 1)), [line[0]!.text], 'one row: the line as it is');
 });
+
+test('a figure and its unit stay on one row', () => {
+  const alert = [{ text: '18:15:14 WARN machine CPU high: 99.0 %', tone: 'normal' as const }];
+  assert.deepEqual(texts(wrapLine(alert, 36, 14)), ['18:15:14 WARN machine CPU high:', '              99.0 %']);
+  assert.deepEqual(texts(wrapLine([{ text: 'took 12 ms then 4 more', tone: 'normal' }], 10)), ['took 12 ms', 'then 4', 'more']);
+});
