@@ -71,8 +71,9 @@ export function createActionController(options: ActionControllerOptions) {
   const readOnly = options.readOnly ?? false;
   const clock = { now: options.now };
   const audit = options.audit ?? new AuditLog({ file: '(in memory)', fs: memoryAuditFs() });
-  // Which suggestion a preview came from, so its apply can watch that suggestion's metric.
-  const origins = new WeakMap<ConfirmDialog, Suggestion>();
+  // Which suggestion a preview came from, so its apply can watch that suggestion's metric. Keyed by
+  // the plan, which the dialog keeps while it is scrolled (each scroll makes a new dialog object).
+  const origins = new WeakMap<ConfirmDialog['plan'], Suggestion>();
   let tracked: Tracked[] = [];
 
   const startTracking = (apply: ApplyRecord, suggestion: Suggestion | undefined, appliedAtMs: number) => {
@@ -105,7 +106,7 @@ export function createActionController(options: ActionControllerOptions) {
         ? `${metricLabel(suggestion.metric)} ${formatMetric(suggestion.metric, suggestion.value)} for ${formatElapsed(options.now() - suggestion.sinceMs)}`
         : 'chosen by the operator';
       const dialog: ConfirmDialog = { kind: 'confirm', plan: prepared.plan, diff: prepared.diff, evidence, newText: prepared.newText, expectedHash: prepared.expectedHash };
-      if (suggestion) origins.set(dialog, suggestion);
+      if (suggestion) origins.set(dialog.plan, suggestion);
       return dialog;
     },
 
@@ -117,7 +118,7 @@ export function createActionController(options: ActionControllerOptions) {
       if (!result.ok) return message('Not applied', 'critical', result.error, 'Press a again to preview against the file as it is now.');
       const { record } = result;
       options.onApplied?.(dialog.plan.summary, dialog.plan.file, record.backup, record);
-      startTracking(record, origins.get(dialog), appliedAtMs);
+      startTracking(record, origins.get(dialog.plan), appliedAtMs);
       const watch = tracked.some((t) => t.apply === record) ? `zoomtop measures the effect over the next ${Math.round((options.settleMs ?? 15_000) / 1000)} s.` : 'The app reloads its config; watch the CPU graph for the effect.';
       return message('Applied', 'ok', `${dialog.plan.actionId}: ${dialog.plan.summary}`, ...result.detail.split('; '), ...(result.auditError ? [result.auditError] : []), watch);
     },

@@ -138,7 +138,9 @@ test('after y the effect on the suggestion\'s metric is measured over the settle
   });
   const dialog = await controller.preview(cpuSuggestionSince(60_000), 'lower-fps');
   assert.equal(dialog.kind === 'confirm' && dialog.plan.summary, 'streaming.target_fps 30 -> 25');
-  await controller.apply(dialog as Extract<typeof dialog, { kind: 'confirm' }>);
+  // Scrolled before y, as on a short terminal: each scroll is a new dialog object with the same plan.
+  const applied = await controller.apply({ ...(dialog as Extract<typeof dialog, { kind: 'confirm' }>), offset: 3 });
+  assert.ok(applied.kind === 'message' && applied.lines.includes('zoomtop measures the effect over the next 15 s.'), JSON.stringify(applied));
   for (let i = 1; i <= 15; i++) {
     clock.advance(1000);
     const finished = await controller.observe(clock.now(), { cpuPercent: i < 5 ? 97 : 71, memoryPercent: 40 });
