@@ -98,6 +98,9 @@ export function toStatusLine(snapshot: Snapshot, context: StatusContext, ui: Sta
     [every, cost, keys(KEYS_MEDIUM)],
     [host, every, cost, keys(KEYS_SHORT)],
     [every, cost, keys(KEYS_SHORT)],
+    // Only reached with a notice beside them: it shows for its few seconds instead of the keys.
+    [every, cost],
+    [cost],
   ];
   // Without the host in front, the first separator would lead the line.
   const leading = (spans: Span[]): Span[] => {

@@ -57,7 +57,7 @@ function breakableSpace(cells: readonly { char: string }[], at: number): boolean
   let end = at + 1;
   while (end < cells.length && cells[end]!.char !== ' ') end++;
   const word = cells.slice(at + 1, end).map((c) => c.char).join('');
-  return !/^(%|°C|[A-Za-z]{1,3}(\/s)?)$/.test(word);
+  return !/^(%|°C|[A-Za-z]{1,3}(\/s)?)[),;:.]*$/.test(word);
 }
 
 function toSpans(cells: { char: string; tone: Span['tone'] }[]): Line {

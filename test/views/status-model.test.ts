@@ -42,6 +42,7 @@ test('a notice (what t switched to) leads the line in the title tone, and the co
   assert.deepEqual(line[0], { text: ' theme light ', tone: 'title' });
   assert.equal(text(line), ' theme light  zoomcam-pi | every 1 s | zoomtop 1.5 % 60 MiB | q quit  ? help');
   assert.ok(textWidth(text(line)) <= 80);
+  assert.equal(text(toStatusLine(buildSnapshot(), { ...CONTEXT, notice: 'theme light' }, UI, 60)), ' theme light  every 1 s | zoomtop 1.5 % 60 MiB', 'at 60 columns the keys give way to it');
 });
 
 test('zoomtop\'s cost is never cut: a passing notice gives way, and so does the filter prompt\'s hint', () => {

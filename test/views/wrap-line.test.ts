@@ -48,4 +48,5 @@ test('a figure and its unit stay on one row', () => {
   const alert = [{ text: '18:15:14 WARN machine CPU high: 99.0 %', tone: 'normal' as const }];
   assert.deepEqual(texts(wrapLine(alert, 36, 14)), ['18:15:14 WARN machine CPU high:', '              99.0 %']);
   assert.deepEqual(texts(wrapLine([{ text: 'took 12 ms then 4 more', tone: 'normal' }], 10)), ['took 12 ms', 'then 4', 'more']);
+  assert.deepEqual(texts(wrapLine([{ text: 'cpu 99 % -> 77 % (-22 pts); app fps', tone: 'normal' }], 22)), ['cpu 99 % -> 77 %', '(-22 pts); app fps'], 'a unit followed by punctuation too');
 });
